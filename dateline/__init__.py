@@ -1,0 +1,1 @@
+"""Dateline: a fast, real-time, multilingual news publishing platform."""

@@ -1,0 +1,101 @@
+"""The catalogue of domain events and emit().
+
+Only actions emit, and only after their transaction commits: a listener never sees a change
+that was rolled back. Each event goes to in-process listeners (cache invalidation) and to the
+channel layer groups it names (live pages on every server process).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import ClassVar
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Event:
+    type: ClassVar[str] = "event"
+
+    def groups(self) -> list[str]:
+        return []
+
+    def payload(self) -> dict:
+        return {"type": self.type, **asdict(self)}
+
+
+@dataclass(frozen=True)
+class ArticleEvent(Event):
+    article_id: int
+    language: str
+    section_id: int
+    headline: str
+    url: str
+    published_at: str | None
+
+    @classmethod
+    def of(cls, article) -> ArticleEvent:
+        return cls(
+            article_id=article.pk,
+            language=article.language,
+            section_id=article.section_id,
+            headline=article.headline,
+            url=article.get_absolute_url(),
+            published_at=article.published_at.isoformat() if article.published_at else None,
+        )
+
+    def groups(self) -> list[str]:
+        return [f"newsfeed.{self.language}"]
+
+
+@dataclass(frozen=True)
+class ArticlePublished(ArticleEvent):
+    type: ClassVar[str] = "article.published"
+
+
+@dataclass(frozen=True)
+class ArticleUpdated(ArticleEvent):
+    type: ClassVar[str] = "article.updated"
+
+
+@dataclass(frozen=True)
+class ArticleUnpublished(ArticleEvent):
+    type: ClassVar[str] = "article.unpublished"
+
+
+Listener = Callable[[Event], None]
+_listeners: dict[type[Event], list[Listener]] = defaultdict(list)
+
+
+def listen(event_type: type[Event], listener: Listener) -> None:
+    """Call listener in-process for every event of event_type (or a subclass) after commit."""
+    if listener not in _listeners[event_type]:
+        _listeners[event_type].append(listener)
+
+
+def emit(event: Event) -> None:
+    """Deliver event to its listeners and groups after the transaction commits."""
+    transaction.on_commit(lambda: deliver(event), robust=True)
+
+
+def deliver(event: Event) -> None:
+    for event_type, listeners in list(_listeners.items()):
+        if isinstance(event, event_type):
+            for listener in listeners:
+                listener(event)
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    message = {"type": "domain.event", "event": event.payload()}
+    for group in event.groups():
+        try:
+            async_to_sync(layer.group_send)(group, message)
+        except Exception:  # a live-page hiccup must never undo or block a newsroom write
+            log.exception("could not deliver %s to %s", event.type, group)

@@ -1,0 +1,182 @@
+"""The newsroom's content: sections, agencies, tags and articles."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from dateline.newsroom.sanitize import sanitize_html
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+# Slugs that would shadow a fixed address under /<lang>/.
+RESERVED_SLUGS = {"account", "accounts", "tags", "tag", "rss", "atom", "feeds", "admin", "static",
+                  "media", "search", "chats", "live", "api", "sitemap.xml", "robots.txt"}
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("“%(slug)s” is reserved for the site."), params={"slug": value})
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, validators=[validate_not_reserved])
+    tagline = models.CharField(_("tagline"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+
+    class Meta:
+        ordering = ["language", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="section_unique_slug"),
+        ]
+        indexes = [models.Index(fields=["language", "order"], name="section_menu")]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        with override(self.language):
+            return reverse("reader:section", kwargs={"section": self.slug})
+
+
+class Agency(models.Model):
+    """A wire source whose copy the newsroom runs, credited in the dateline."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    code = models.CharField(_("short code"), max_length=16, unique=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def name_in(self, language: str) -> str:
+        return self.name_ru if language == "ru" and self.name_ru else self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="tag_unique_slug"),
+        ]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        with override(self.language):
+            return reverse("reader:tag", kwargs={"tag": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self) -> ArticleQuerySet:
+        """Public stories only: published, and their time has come (embargo)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, validators=[validate_not_reserved])
+    lead = models.TextField(_("lead"), max_length=1000)
+    body = models.TextField(_("body"), help_text=_("HTML; sanitized on save."))
+    dateline_place = models.CharField(
+        _("dateline place"), max_length=80, blank=True,
+        help_text=_("Where the story was filed, e.g. Moscow."),
+    )
+    agency = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True,
+                               related_name="articles", verbose_name=_("agency"))
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    section = models.ForeignKey(Section, models.PROTECT, related_name="articles",
+                                verbose_name=_("section"))
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles",
+                                  verbose_name=_("tags"))
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+                              default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    translation = models.OneToOneField(
+        "self", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("translation"), help_text=_("The same story in the other language."),
+    )
+    # Kept exact by the discussion's actions; shown on every list without a join.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="article_unique_slug"),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [
+            # home and newsfeed: a language's newest public stories
+            models.Index(fields=["language", "status", "-published_at", "-id"],
+                         name="article_latest"),
+            # section page, endless scroll: a section's newest public stories
+            models.Index(fields=["section", "status", "-published_at", "-id"],
+                         name="article_section_latest"),
+        ]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def clean(self) -> None:
+        errors = {}
+        if self.section_id and self.section.language != self.language:
+            errors["section"] = _("The section must be in the story's language.")
+        if self.translation_id:
+            if self.translation_id == self.pk:
+                errors["translation"] = _("A story cannot be its own translation.")
+            elif self.translation.language == self.language:
+                errors["translation"] = _("The translation must be in the other language.")
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return (self.status == self.Status.PUBLISHED and self.published_at is not None
+                and self.published_at <= timezone.now())
+
+    def get_absolute_url(self) -> str:
+        with override(self.language):
+            return reverse("reader:article",
+                           kwargs={"section": self.section.slug, "slug": self.slug})

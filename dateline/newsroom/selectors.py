@@ -1,0 +1,117 @@
+"""Read paths the reader's pages use: each an indexed query of bounded size, free of N+1."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from dateline.newsroom.models import Article, Section, Tag
+
+NEWSFEED_SIZE = 20
+SECTION_PAGE_SIZE = 20
+_LIST_FIELDS = ("id", "headline", "slug", "lead", "language", "published_at", "comment_count",
+                "section__id", "section__slug", "section__name")
+
+
+def _listed(qs: QuerySet[Article]) -> QuerySet[Article]:
+    """Just what a story list shows: no bodies."""
+    return qs.select_related("section").only(*_LIST_FIELDS).order_by("-published_at", "-id")
+
+
+def menu_sections(*, language: str) -> list[Section]:
+    """Sections of a language in menu order."""
+    return list(Section.objects.filter(language=language).order_by("order", "name"))
+
+
+def newsfeed(*, language: str, limit: int = NEWSFEED_SIZE) -> list[Article]:
+    """The newest public stories of a language, for the Newsfeed column."""
+    qs = Article.objects.published().filter(language=language)
+    return list(qs.select_related("section").only(
+        "id", "headline", "slug", "language", "published_at", "section__slug",
+    ).order_by("-published_at", "-id")[:limit])
+
+
+def newsfeed_items(*, language: str, limit: int) -> list[Article]:
+    """The newest public stories with what a feed entry shows."""
+    return list(_listed(Article.objects.published().filter(language=language))
+                .only(*_LIST_FIELDS, "updated_at")[:limit])
+
+
+def front_page(*, language: str, sections: list[Section], per_section: int = 4) -> dict:
+    """Top story and the latest stories of each section, in one query per section at most."""
+    latest = list(_listed(Article.objects.published().filter(language=language))[:1])
+    by_section = []
+    for section in sections:
+        stories = list(_listed(Article.objects.published().filter(section=section))
+                       [:per_section + 1])
+        stories = [a for a in stories if not latest or a.pk != latest[0].pk][:per_section]
+        if stories:
+            by_section.append((section, stories))
+    return {"top": latest[0] if latest else None, "by_section": by_section}
+
+
+def section_by_slug(slug: str, *, language: str) -> Section:
+    section = Section.objects.filter(language=language, slug=slug).first()
+    if section is None:
+        raise Http404("no such section")
+    return section
+
+
+def tag_by_slug(slug: str, *, language: str) -> Tag:
+    tag = Tag.objects.filter(language=language, slug=slug).first()
+    if tag is None:
+        raise Http404("no such tag")
+    return tag
+
+
+def paginate(qs: QuerySet[Article], number: str | None, *, per_page: int = SECTION_PAGE_SIZE
+             ) -> Page:
+    """A page of a list; a missing, malformed or out-of-range number is a 404."""
+    if number is None:
+        number = "1"
+    if not number.isdigit() or len(number) > 9 or int(number) < 1:
+        raise Http404("bad page number")
+    paginator = Paginator(qs, per_page, allow_empty_first_page=True)
+    if int(number) > 1 and int(number) > paginator.num_pages:
+        raise Http404("no such page")
+    return paginator.page(int(number))
+
+
+def section_articles(section: Section) -> QuerySet[Article]:
+    """Public stories of a section, newest first."""
+    return _listed(Article.objects.published().filter(section=section))
+
+
+def tag_articles(tag: Tag) -> QuerySet[Article]:
+    """Public stories with a tag, newest first."""
+    return _listed(Article.objects.published().filter(tags=tag))
+
+
+def article_for_reading(*, language: str, slug: str) -> Article:
+    """A public story with everything its page shows, in one query (tags in a second)."""
+    article = (Article.objects.published()
+               .filter(language=language, slug=slug)
+               .select_related("section", "agency", "translation", "translation__section")
+               .prefetch_related("tags")
+               .first())
+    if article is None:
+        raise Http404("no such story")
+    if article.translation_id and not article.translation.is_public:
+        article.translation = None
+    return article
+
+
+def next_article(article: Article) -> Article | None:
+    """The next older public story of the same section: what the endless scroll shows next."""
+    older = Q(published_at__lt=article.published_at) | Q(
+        published_at=article.published_at, id__lt=article.pk)
+    return (Article.objects.published().filter(section_id=article.section_id)
+            .filter(older).select_related("section").only(
+                "id", "slug", "headline", "language", "section__slug")
+            .order_by("-published_at", "-id").first())
+
+
+def section_in_language(slug: str, *, language: str) -> Section | None:
+    """The section with the same address in another language, for the language switcher."""
+    return Section.objects.filter(language=language, slug=slug).first()

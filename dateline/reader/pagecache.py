@@ -1,0 +1,151 @@
+"""Whole-page cache for readers' pages, kept fresh by domain events.
+
+A reader's page is the same for everyone (per-reader parts arrive after load), so the first
+response a view marks `Cache-Control: public` is stored and served to every later reader
+until the content changes. Instead of hunting down every page a story appears on, any
+article event bumps one generation number; a stored page from an older generation is stale.
+Hits never leave the event loop under ASGI: the middleware is async-capable and answers
+before any sync code (or thread hop) runs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable
+from functools import wraps
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "pagecache:generation"
+_PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
+_GZIP_MIN = 512
+_SKIP_HEADERS = {"content-length", "content-encoding", "x-cache"}
+
+
+def public_page(view: Callable) -> Callable:
+    """Mark a view's 200 responses as the same for every reader: shared caches may keep them."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+def bump_generation(event=None) -> None:
+    """Make every stored page stale; called after any article event."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def connect() -> None:
+    from dateline.events import ArticleEvent, listen
+
+    listen(ArticleEvent, bump_generation)
+
+
+def _key(request: HttpRequest) -> str | None:
+    if request.method not in ("GET", "HEAD"):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if not _PAGE_QUERY.fullmatch(query):
+        return None  # unknown parameters would let anyone fill the cache
+    return f"pagecache:page:{request.path}?{query}"
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def _from_entry(request: HttpRequest, entry: tuple) -> HttpResponse:
+    _gen, status, headers, body, gz_body = entry
+    compressed = gz_body is not None and _accepts_gzip(request)
+    content = gz_body if compressed else body
+    response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+    for name, value in headers:
+        response[name] = value
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(content))
+    response["X-Cache"] = "hit"
+    return response
+
+
+def _storable(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (response.status_code == 200 and "public" in cache_control
+            and not response.cookies and not response.streaming
+            and not response.has_header("Content-Encoding"))
+
+
+def _store(key: str, generation: int, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    body = response.content
+    gz_body = gzip.compress(body, 6, mtime=0) if len(body) >= _GZIP_MIN else None
+    if gz_body is not None:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIP_HEADERS]
+    entry = (generation, response.status_code, headers, body, gz_body)
+    cache.set(key, entry, timeout=settings.PAGE_MAX_AGE * 10)
+    served = _from_entry(request, entry)
+    served["X-Cache"] = "miss"
+    return served
+
+
+class PageCacheMiddleware:
+    """Serve stored public pages; store fresh ones. Works under WSGI and ASGI alike."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest):
+        if self.is_async:
+            return self._acall(request)
+        key = _key(request)
+        if key is None:
+            return self.get_response(request)
+        hit, generation = self._lookup(key, request)
+        if hit is not None:
+            return hit
+        return self._finish(key, generation, request, self.get_response(request))
+
+    async def _acall(self, request: HttpRequest):
+        key = _key(request)
+        if key is None:
+            return await self.get_response(request)
+        # Local-memory and Redis lookups take microseconds: cheaper inline than a thread hop.
+        hit, generation = self._lookup(key, request)
+        if hit is not None:
+            return hit
+        return self._finish(key, generation, request, await self.get_response(request))
+
+    @staticmethod
+    def _lookup(key: str, request: HttpRequest) -> tuple[HttpResponse | None, int]:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return _from_entry(request, entry), generation
+        return None, generation
+
+    @staticmethod
+    def _finish(key: str, generation: int, request: HttpRequest,
+                response: HttpResponse) -> HttpResponse:
+        if _storable(response):
+            return _store(key, generation, request, response)
+        return response

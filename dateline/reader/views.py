@@ -1,0 +1,119 @@
+"""The public site. It holds no data of its own: every read goes through newsroom selectors."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from dateline.newsroom import selectors
+from dateline.reader.pagecache import public_page
+
+
+def _page(request: HttpRequest, template: str, context: dict, *, status: int = 200,
+          newsfeed: bool = True) -> HttpResponse:
+    language = get_language()
+    context.setdefault("sections", selectors.menu_sections(language=language))
+    if newsfeed:
+        context["newsfeed"] = selectors.newsfeed(language=language)
+    return render(request, template, context, status=status)
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    language = get_language()
+    sections = selectors.menu_sections(language=language)
+    front = selectors.front_page(language=language, sections=sections)
+    return _page(request, "reader/home.html", {"sections": sections, **front})
+
+
+@public_page
+def section(request: HttpRequest, section: str) -> HttpResponse:
+    language = get_language()
+    current = selectors.section_by_slug(section, language=language)
+    page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"))
+    other = _other_language()
+    counterpart = selectors.section_in_language(current.slug, language=other)
+    return _page(request, "reader/section.html", {
+        "section": current, "page": page, "current_section": current,
+        "alternate_url": counterpart.get_absolute_url() if counterpart else None,
+    })
+
+
+@public_page
+def tag(request: HttpRequest, tag: str) -> HttpResponse:
+    current = selectors.tag_by_slug(tag, language=get_language())
+    page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"))
+    return _page(request, "reader/tag.html", {"tag": current, "page": page})
+
+
+def _story(request: HttpRequest, section: str, slug: str):
+    article = selectors.article_for_reading(language=get_language(), slug=slug)
+    if article.section.slug != section:
+        return article, HttpResponsePermanentRedirect(article.get_absolute_url())
+    return article, None
+
+
+@public_page
+def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
+    story, redirect = _story(request, section, slug)
+    if redirect:
+        return redirect
+    return _page(request, "reader/article.html", {
+        "article": story, "current_section": story.section,
+        "next": selectors.next_article(story),
+        "alternate_url": story.translation.get_absolute_url() if story.translation else None,
+    })
+
+
+@public_page
+def article_fragment(request: HttpRequest, section: str, slug: str) -> HttpResponse:
+    """The story alone, for the endless scroll to append below the one being read."""
+    story, redirect = _story(request, section, slug)
+    if redirect:
+        return redirect
+    return render(request, "reader/_story.html", {
+        "article": story, "next": selectors.next_article(story), "fragment": True,
+    })
+
+
+def _other_language() -> str:
+    return "ru" if get_language() == "en" else "en"
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _page(request, "404.html", {}, status=404, newsfeed=False)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database here: the error may be the database.
+    return render(request, "500.html", {"sections": []}, status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", {"sections": []}, status=403)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", {"sections": []}, status=403)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", {"sections": []}, status=400)
+
+
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """`/` sends a reader to the edition in the language their browser prefers."""
+    from django.shortcuts import redirect
+    from django.utils.cache import patch_vary_headers
+    from django.utils.translation import get_language_from_request
+
+    response = redirect(f"/{get_language_from_request(request, check_path=False)}/")
+    patch_vary_headers(response, ("Accept-Language",))
+    return response
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/account/",
+             "Disallow: /ru/account/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

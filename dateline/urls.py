@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from dateline.reader import views as reader_views
+
+urlpatterns = [
+    path("", reader_views.choose_language, name="choose_language"),
+    path("admin/", admin.site.urls),
+    path("robots.txt", reader_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", RedirectView.as_view(url="/static/reader/favicon.svg", permanent=False)),
+]
+
+urlpatterns += i18n_patterns(
+    path("account/", include("dateline.accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("", include("dateline.reader.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "dateline.reader.views.bad_request"
+handler403 = "dateline.reader.views.permission_denied"
+handler404 = "dateline.reader.views.page_not_found"
+handler500 = "dateline.reader.views.server_error"
