@@ -119,6 +119,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "dateline.sqlite3",
+            "CONN_MAX_AGE": None,  # one connection per thread, kept: no per-request PRAGMAs
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

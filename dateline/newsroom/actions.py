@@ -46,3 +46,9 @@ def _keep_translation_symmetric(article: Article) -> None:
         translation=None)
     if article.translation_id:
         Article.objects.filter(pk=article.translation_id).update(translation=article)
+
+
+def article_topics_changed(article: Article) -> None:
+    """Tags were edited after the save: the story's pages change, so tell listeners."""
+    if article.is_public:
+        emit(ArticleUpdated.of(article))

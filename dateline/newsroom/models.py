@@ -6,10 +6,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from dateline.newsroom.sanitize import sanitize_html
 
@@ -45,8 +44,8 @@ class Section(models.Model):
         return f"{self.name} ({self.language})"
 
     def get_absolute_url(self) -> str:
-        with override(self.language):
-            return reverse("reader:section", kwargs={"section": self.slug})
+        # Built by hand: lists call this hundreds of times a page, reverse() costs ~20 µs.
+        return f"{get_script_prefix()}{self.language}/{self.slug}/"
 
 
 class Agency(models.Model):
@@ -85,8 +84,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        with override(self.language):
-            return reverse("reader:tag", kwargs={"tag": self.slug})
+        return f"{get_script_prefix()}{self.language}/tags/{self.slug}/"
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -177,6 +175,4 @@ class Article(models.Model):
                 and self.published_at <= timezone.now())
 
     def get_absolute_url(self) -> str:
-        with override(self.language):
-            return reverse("reader:article",
-                           kwargs={"section": self.section.slug, "slug": self.slug})
+        return f"{get_script_prefix()}{self.language}/{self.section.slug}/{self.slug}/"

@@ -54,13 +54,27 @@ def connect() -> None:
     listen(ArticleEvent, bump_generation)
 
 
-def _key(request: HttpRequest) -> str | None:
-    if request.method not in ("GET", "HEAD"):
+def cache_key(method: str, path: str, query: str) -> str | None:
+    """The key a page is kept under, or None when the request must not use the cache."""
+    if method not in ("GET", "HEAD"):
         return None
-    query = request.META.get("QUERY_STRING", "")
     if not _PAGE_QUERY.fullmatch(query):
         return None  # unknown parameters would let anyone fill the cache
-    return f"pagecache:page:{request.path}?{query}"
+    return f"pagecache:page:{path}?{query}"
+
+
+def lookup(key: str) -> tuple[tuple | None, int]:
+    """The stored entry for key if it is of the current generation, and that generation."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry, generation
+    return None, generation
+
+
+def _key(request: HttpRequest) -> str | None:
+    return cache_key(request.method, request.path, request.META.get("QUERY_STRING", ""))
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
@@ -136,12 +150,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _lookup(key: str, request: HttpRequest) -> tuple[HttpResponse | None, int]:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY, 0)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return _from_entry(request, entry), generation
-        return None, generation
+        entry, generation = lookup(key)
+        return (_from_entry(request, entry) if entry else None), generation
 
     @staticmethod
     def _finish(key: str, generation: int, request: HttpRequest,
@@ -149,3 +159,50 @@ class PageCacheMiddleware:
         if _storable(response):
             return _store(key, generation, request, response)
         return response
+
+
+class StoredPages:
+    """ASGI front: answers stored pages without entering Django; passes the rest on."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
+                            scope.get("query_string", b"").decode("latin-1"))
+            if key is not None:
+                entry, _generation = lookup(key)
+                if entry is not None:
+                    await self._send(scope, send, entry)
+                    return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _send(scope, send, entry: tuple) -> None:
+        _gen, status, headers, body, gz_body = entry
+        accept = b""
+        for name, value in scope.get("headers", ()):
+            if name == b"accept-encoding":
+                accept = value
+        content = gz_body if gz_body is not None and b"gzip" in accept else body
+        raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+        if content is gz_body:
+            raw.append((b"content-encoding", b"gzip"))
+        raw += [(b"content-length", str(len(content)).encode()), (b"x-cache", b"hit")]
+        await send({"type": "http.response.start", "status": status, "headers": raw})
+        await send({"type": "http.response.body",
+                    "body": b"" if scope["method"] == "HEAD" else content})
+
+
+def fragment(name: str, render: Callable[[], str]) -> str:
+    """A part shared by many pages (menu, newsfeed), rendered once per content generation."""
+    key = f"pagecache:fragment:{name}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    html = render()
+    cache.set(key, (generation, html), timeout=settings.PAGE_MAX_AGE * 10)
+    return html

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from dateline.newsroom import selectors
-from dateline.reader.pagecache import public_page
+from dateline.reader.pagecache import fragment, public_page
 
 
 def _page(request: HttpRequest, template: str, context: dict, *, status: int = 200,
           newsfeed: bool = True) -> HttpResponse:
+    """Render a reader's page inside the frame (menu, newsfeed) every page shares."""
     language = get_language()
-    context.setdefault("sections", selectors.menu_sections(language=language))
+    current = context.get("current_section")
+    context["nav_html"] = mark_safe(fragment(  # noqa: S308 - our own rendered template
+        f"nav:{language}:{current.pk if current else 0}",
+        lambda: render_to_string("reader/_sections_nav.html", {
+            "sections": context.get("sections") or selectors.menu_sections(language=language),
+            "current_section": current,
+        })))
     if newsfeed:
-        context["newsfeed"] = selectors.newsfeed(language=language)
+        context["newsfeed_html"] = mark_safe(fragment(  # noqa: S308
+            f"newsfeed:{language}",
+            lambda: render_to_string("reader/_newsfeed.html", {
+                "newsfeed": selectors.newsfeed(language=language), "LANGUAGE_CODE": language,
+            })))
     return render(request, template, context, status=status)
 
 
@@ -87,19 +100,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database here: the error may be the database.
-    return render(request, "500.html", {"sections": []}, status=500)
+    return render(request, "500.html", {}, status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "403_csrf.html", {"sections": []}, status=403)
+    return render(request, "403_csrf.html", {}, status=403)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", {"sections": []}, status=403)
+    return render(request, "403.html", {}, status=403)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "400.html", {"sections": []}, status=400)
+    return render(request, "400.html", {}, status=400)
 
 
 def choose_language(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,37 @@
+"""`dateline serve`: the production server (granian) for pages and WebSockets."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve Dateline over HTTP and WebSockets with the ASGI server."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")),
+            help="Server processes. More than one needs REDIS_URL so they share events.")
+        parser.add_argument("--access-log", action="store_true")
+
+    def handle(self, *args, host, port, workers, access_log, **options):
+        from granian.constants import Interfaces
+        from granian.server import Server
+
+        if workers > 1 and not settings.REDIS_URL:
+            self.stderr.write(self.style.WARNING(
+                "Several workers without REDIS_URL: live events stay within one process."))
+        self.stdout.write(f"Dateline on http://{host}:{port}/ ({workers} worker(s))")
+        Server(
+            "dateline.asgi:application",
+            address=host,
+            port=port,
+            interface=Interfaces.ASGINL,  # Channels has no lifespan handler
+            workers=workers,
+            websockets=True,
+            log_access=access_log,
+            backlog=2048,
+        ).serve()

@@ -1,0 +1,107 @@
+// Dateline's reader pages work without this file; it adds what differs per reader
+// (the account menu) and the endless scroll from one story into the next.
+(function () {
+  "use strict";
+
+  var body = document.body;
+
+  function escapeText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  // --- Who is reading: pages are shared by everyone, so this arrives after load. ---
+  var me = null;
+
+  function showReader(data) {
+    me = data;
+    if (!data || !data.authenticated) return;
+    var menu = document.getElementById("account-menu");
+    if (menu) {
+      menu.innerHTML = '<span class="account-name">' + escapeText(data.name) + "</span> " +
+        '<a href="' + data.logout_url + '">' + escapeText(menu.dataset.logoutLabel || "Log out") + "</a>";
+    }
+    document.querySelectorAll("[data-login-prompt]").forEach(markPrompt);
+  }
+
+  function markPrompt(prompt) {
+    if (!me || !me.authenticated || prompt.dataset.reader) return;
+    prompt.dataset.reader = me.name;
+    var template = body.dataset.signedInAs || "You are logged in as {name}.";
+    prompt.innerHTML = escapeText(template).replace("{name}",
+      '<strong class="reader-name">' + escapeText(me.name) + "</strong>");
+  }
+
+  if (body.dataset.meUrl) {
+    fetch(body.dataset.meUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(showReader)
+      .catch(function () {});
+  }
+
+  // --- Endless scroll: the next older story of the section loads below the current one. ---
+  var stories = document.querySelector("[data-stories]");
+  if (!stories || !("IntersectionObserver" in window)) return;
+
+  var seen = {};
+  var loading = false;
+  stories.querySelectorAll("[data-story]").forEach(function (s) { seen[s.dataset.id] = true; });
+
+  // The address bar and title follow whichever story holds the upper part of the screen.
+  var current = stories.querySelector("[data-story]");
+  var reading = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      var story = entry.target;
+      if (story === current) return;
+      current = story;
+      if (location.pathname !== story.dataset.url) {
+        history.replaceState({ id: story.dataset.id }, "", story.dataset.url);
+      }
+      document.title = story.dataset.title;
+    });
+  }, { rootMargin: "-20% 0px -70% 0px" });
+
+  function watch(story) {
+    reading.observe(story);
+    var link = story.querySelector("a.next-story[data-fragment]");
+    if (link) nextObserver.observe(link);
+  }
+
+  var nextObserver = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) loadNext(entry.target);
+    });
+  }, { rootMargin: "0px 0px 600px 0px" });
+
+  function loadNext(link) {
+    if (loading || link.dataset.done) return;
+    loading = true;
+    fetch(link.dataset.fragment, { headers: { Accept: "text/html" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("status " + r.status);
+        return r.text();
+      })
+      .then(function (html) {
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var story = holder.querySelector("[data-story]");
+        link.dataset.done = "1";
+        nextObserver.unobserve(link);
+        if (!story || seen[story.dataset.id]) return;  // never show a story twice
+        seen[story.dataset.id] = true;
+        link.closest("nav").classList.add("next-story-loaded");
+        stories.appendChild(story);
+        story.querySelectorAll("[data-login-prompt]").forEach(markPrompt);
+        watch(story);
+      })
+      .catch(function () {
+        // Leave the plain link in place: a click still opens the next story.
+        link.dataset.done = "1";
+      })
+      .finally(function () { loading = false; });
+  }
+
+  stories.querySelectorAll("[data-story]").forEach(watch);
+})();
