@@ -39,9 +39,6 @@ class LatestRss(Feed):
     def item_categories(self, item):
         return [item.section.name]
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
-
 
 class LatestAtom(LatestRss):
     feed_type = Atom1Feed

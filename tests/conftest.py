@@ -1,0 +1,85 @@
+"""Shared fixtures: a small edition in both languages, and a clean cache for every test."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from dateline.newsroom.models import Agency, Article, Section, Tag
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files(django_db_blocker):
+    """Pages name static files by their hashed names: collect them as production does."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def agency(db) -> Agency:
+    return Agency.objects.create(name="Meridian Wire", code="MW", name_ru="Меридиан")
+
+
+@pytest.fixture
+def section(db) -> Section:
+    return Section.objects.create(name="World", slug="world", language="en", order=1,
+                                  tagline="What happened everywhere else today.")
+
+
+@pytest.fixture
+def section_ru(db) -> Section:
+    return Section.objects.create(name="Мир", slug="world", language="ru", order=1,
+                                  tagline="Что произошло в мире сегодня.")
+
+
+@pytest.fixture
+def make_article(db, agency):
+    """Create a published story; keyword arguments override the defaults."""
+
+    def make(section: Section, **fields) -> Article:
+        n = next(_serial)
+        defaults = {
+            "headline": f"Harbour authority opens new ferry route {n}",
+            "slug": f"ferry-route-{n}",
+            "lead": f"The new route {n} links the two banks of the bay.",
+            "body": "<p>The ferry will run every hour.</p><p>Tickets go on sale today.</p>",
+            "dateline_place": "Lisbon",
+            "agency": agency,
+            "byline": "Marta Oliveira",
+            "language": section.language,
+            "status": Article.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(minutes=n),
+        }
+        defaults.update(fields)
+        tags = defaults.pop("tags", [])
+        article = Article.objects.create(section=section, **defaults)
+        if tags:
+            article.tags.set(tags)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def tag(db) -> Tag:
+    return Tag.objects.create(name="Shipping", slug="shipping", language="en")
+
+
+@pytest.fixture
+def story(section, make_article, tag) -> Article:
+    return make_article(section, headline="Harbour opens night ferry", slug="night-ferry",
+                        tags=[tag])

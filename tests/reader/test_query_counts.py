@@ -1,0 +1,53 @@
+"""Each page costs a fixed number of queries, however many stories and tags it shows."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy_edition(section, make_article, tag, db):
+    from dateline.newsroom.models import Section, Tag
+    business = Section.objects.create(name="Business", slug="business", language="en", order=2)
+    tags = [tag] + [Tag.objects.create(name=f"T{i}", slug=f"t{i}", language="en") for i in range(4)]
+    stories = [make_article(section if i % 2 else business, tags=tags) for i in range(40)]
+    return stories
+
+
+def fetch(client, url, expected, django_assert_num_queries):
+    cache.clear()  # measure the full render, not a stored copy
+    with django_assert_num_queries(expected):
+        response = client.get(url, {"page": "1"} if url.endswith("/world/") else None)
+    assert response.status_code == 200
+    assert response["X-Cache"] == "miss"
+
+
+def test_story_page_queries(client, busy_edition, django_assert_num_queries):
+    # story, its tags, the next story; menu and newsfeed (rendered once per edition change)
+    fetch(client, busy_edition[-1].get_absolute_url(), 5, django_assert_num_queries)
+
+
+def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
+                                                           django_assert_num_queries):
+    story = busy_edition[-1]
+    client.get(busy_edition[1].get_absolute_url())  # same section: warms menu and newsfeed
+    with django_assert_num_queries(3):
+        assert client.get(story.get_absolute_url(), {"x": "1"}).status_code == 200
+
+
+def test_home_queries(client, busy_edition, django_assert_num_queries):
+    # menu, top story, one per section (2), newsfeed
+    fetch(client, "/en/", 5, django_assert_num_queries)
+
+
+def test_section_queries(client, busy_edition, django_assert_num_queries):
+    # section, count, page, the other language's section, menu, newsfeed
+    fetch(client, "/en/world/", 6, django_assert_num_queries)
+
+
+def test_tag_queries(client, busy_edition, django_assert_num_queries):
+    # tag, count, page, menu, newsfeed
+    fetch(client, "/en/tags/shipping/", 5, django_assert_num_queries)
