@@ -1,0 +1,75 @@
+"""Readers' pages are the same for everyone and say so, so any shared cache can keep them."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dateline.newsroom import actions
+from dateline.newsroom.models import Article
+
+pytestmark = pytest.mark.django_db
+
+READER_PAGES = ["/en/", "/en/world/", "/en/world/night-ferry/", "/en/tags/shipping/",
+                "/en/world/rss/", "/en/rss/", "/ru/"]
+
+
+@pytest.mark.parametrize("url", READER_PAGES)
+def test_anonymous_page_is_public_sets_no_cookie_and_carries_no_token(client, story, url):
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    assert not response.cookies
+    vary = response.get("Vary", "")
+    assert "Cookie" not in vary  # the page does not depend on who asks
+    assert "csrfmiddlewaretoken" not in response.content.decode(errors="replace")
+
+
+def test_logged_in_reader_gets_the_same_shared_page(client, story):
+    user = get_user_model().objects.create_user("reader1", "r1@example.org", "pw-12345-long")
+    anonymous = client.get(story.get_absolute_url(), {"x": "1"}).content
+    client.force_login(user)
+    signed_in = client.get(story.get_absolute_url(), {"x": "1"}).content
+    assert anonymous == signed_in
+    assert b"reader1" not in signed_in
+
+
+def test_second_request_is_served_from_the_page_cache(client, story):
+    assert client.get("/en/world/night-ferry/")["X-Cache"] == "miss"
+    assert client.get("/en/world/night-ferry/")["X-Cache"] == "hit"
+
+
+def test_gzip_is_served_to_clients_that_ask(client, story):
+    client.get("/en/world/night-ferry/")
+    plain = client.get("/en/world/night-ferry/")
+    packed = client.get("/en/world/night-ferry/", HTTP_ACCEPT_ENCODING="gzip, br")
+    import gzip
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+
+
+def test_publishing_a_story_refreshes_cached_pages(client, story, section, make_article,
+                                                   django_capture_on_commit_callbacks):
+    client.get("/en/world/")
+    assert client.get("/en/world/")["X-Cache"] == "hit"
+    # when an editor publishes a new story through the desk's action
+    fresh = make_article(section, headline="Fresh ferry timetable", status=Article.Status.DRAFT,
+                         published_at=None)
+    fresh.status = Article.Status.PUBLISHED
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.save_article(fresh, by=None)
+    # then the section page shows it at once, not after the cache expires
+    response = client.get("/en/world/")
+    assert response["X-Cache"] == "miss" and "Fresh ferry timetable" in response.content.decode()
+
+
+def test_unknown_query_parameters_bypass_the_cache(client, story):
+    client.get("/en/world/night-ferry/?utm=1")
+    assert "X-Cache" not in client.get("/en/world/night-ferry/?utm=1")
+
+
+def test_account_pages_are_never_stored(client, db):
+    response = client.get("/en/account/login/")
+    assert response.status_code == 200
+    assert "public" not in response.get("Cache-Control", "")
+    assert "X-Cache" not in client.get("/en/account/login/")
