@@ -151,6 +151,13 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.headline
 
+    def save(self, *args, **kwargs) -> None:
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"{get_script_prefix()}{self.language}/{self.section.slug}/{self.slug}/"
+
     def clean(self) -> None:
         errors = {}
         if self.section_id and self.section.language != self.language:
@@ -165,14 +172,7 @@ class Article(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs) -> None:
-        self.body = sanitize_html(self.body)
-        super().save(*args, **kwargs)
-
     @property
     def is_public(self) -> bool:
         return (self.status == self.Status.PUBLISHED and self.published_at is not None
                 and self.published_at <= timezone.now())
-
-    def get_absolute_url(self) -> str:
-        return f"{get_script_prefix()}{self.language}/{self.section.slug}/{self.slug}/"

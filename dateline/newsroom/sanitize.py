@@ -1,4 +1,4 @@
-"""Story HTML is stored sanitized: whatever an editor or a wire feed sends, nothing scripts the page."""
+"""Story HTML is stored sanitized: whatever an editor or a wire sends, nothing scripts the page."""
 
 import nh3
 

@@ -27,8 +27,8 @@ def test_story_page_shows_the_story_like_a_wire_site(client, story):
     assert 'href="/en/tags/shipping/"' in page
     assert "Newsfeed" in page and "0 comments" in page
     assert "To participate in the discussion" in page
-    assert f'href="/en/account/login/?next=/en/world/night-ferry/"' in page
-    assert f'href="/en/account/signup/?next=/en/world/night-ferry/"' in page
+    assert 'href="/en/account/login/?next=/en/world/night-ferry/"' in page
+    assert 'href="/en/account/signup/?next=/en/world/night-ferry/"' in page
     assert 'href="/en/world/rss/"' in page and 'href="/en/world/atom/"' in page
 
 
