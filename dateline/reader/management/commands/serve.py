@@ -3,7 +3,7 @@
 import os
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -22,8 +22,9 @@ class Command(BaseCommand):
         from granian.server import Server
 
         if workers > 1 and not settings.REDIS_URL:
-            self.stderr.write(self.style.WARNING(
-                "Several workers without REDIS_URL: live events stay within one process."))
+            # Each process would keep its own page cache and hear only its own events.
+            raise CommandError("Several workers share cache and events through Redis: "
+                               "set REDIS_URL, or run one worker.")
         self.stdout.write(f"Dateline on http://{host}:{port}/ ({workers} worker(s))")
         Server(
             "dateline.asgi:application",
