@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "channels",
@@ -171,7 +170,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-SITE_ID = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "reader:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "reader:home"

@@ -34,8 +34,11 @@ def test_register_confirm_and_log_in(client):
     assert client.post(url).status_code == 302
     # then they are logged in and the account endpoint knows them
     me = client.get("/en/account/me/").json()
-    assert me == {"authenticated": True, "name": "olga", "logout_url": "/en/account/logout/",
-                  "is_staff": False}
+    assert me["authenticated"] and me["name"] == "olga"
+    assert me["logout_url"] == "/en/account/logout/" and me["is_staff"] is False
+    # the notices shared pages cannot show are handed over once
+    assert any("olga" in notice for notice in me["notices"])
+    assert client.get("/en/account/me/").json()["notices"] == []
 
 
 def test_unconfirmed_reader_cannot_log_in(client):
@@ -43,7 +46,7 @@ def test_unconfirmed_reader_cannot_log_in(client):
     other = Client()
     response = other.post("/en/account/login/", {"login": "olga",
                                                  "password": "harbour-lights-42"})
-    assert other.get("/en/account/me/").json() == {"authenticated": False}
+    assert other.get("/en/account/me/").json()["authenticated"] is False
     assert response.status_code == 302 and "confirm-email" in response["Location"]
 
 
@@ -55,7 +58,7 @@ def test_log_in_and_out(client):
     assert response.status_code == 302
     assert client.get("/en/account/me/").json()["name"] == "pavel"
     client.post("/en/account/logout/")
-    assert client.get("/en/account/me/").json() == {"authenticated": False}
+    assert client.get("/en/account/me/").json()["authenticated"] is False
 
 
 def test_wrong_password_is_refused_with_a_message(client):

@@ -105,10 +105,16 @@ def scroll_to_bottom(page: Page) -> None:
 
 
 def test_endless_scroll_appends_older_stories_and_follows_the_reader(
-        page: Page, live_server, section: Section, four_stories: list[Article]) -> None:
-    # given a reader on the newest story of a section
+        page: Page, live_server, section: Section, four_stories: list[Article],
+        section_ru: Section, make_article) -> None:
+    # given a reader on the newest story of a section, which has a Russian translation
     first, second = four_stories[:2]
+    russian = make_article(section_ru, headline="Паромная история", slug="paromnaya-istoriya")
+    Article.objects.filter(pk=first.pk).update(translation=russian)
+    Article.objects.filter(pk=russian.pk).update(translation=first)
     page.goto(first.get_absolute_url())
+    switch = page.locator("[data-language-switch]")
+    expect(switch).to_have_attribute("href", russian.get_absolute_url())
     stories = page.locator("article[data-story]")
     expect(stories).to_have_count(1)
 
@@ -125,6 +131,8 @@ def test_endless_scroll_appends_older_stories_and_follows_the_reader(
     # then the address bar and the title name the story being read
     expect(page).to_have_url(live_server + second.get_absolute_url())
     expect(page).to_have_title(f"{second.headline} — Dateline")
+    # and the language switcher no longer offers the first story's translation
+    expect(switch).to_have_attribute("href", "/ru/")
 
     # when they read on to the end of the section
     scroll_to_bottom(page)
@@ -147,6 +155,7 @@ def test_endless_scroll_appends_older_stories_and_follows_the_reader(
     stories.first.locator("header").evaluate("h => h.scrollIntoView({block: 'start'})")
     expect(page).to_have_url(live_server + first.get_absolute_url())
     expect(page).to_have_title(f"{first.headline} — Dateline")
+    expect(switch).to_have_attribute("href", russian.get_absolute_url())
 
 
 def test_without_javascript_the_next_story_link_opens_the_next_older_story(

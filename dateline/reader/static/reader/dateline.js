@@ -14,8 +14,23 @@
   // --- Who is reading: pages are shared by everyone, so this arrives after load. ---
   var me = null;
 
+  function showNotices(notices) {
+    if (!notices || !notices.length) return;
+    var list = document.createElement("ul");
+    list.className = "messages notices";
+    list.setAttribute("role", "status");
+    notices.forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;
+      list.appendChild(item);
+    });
+    var main = document.getElementById("main");
+    if (main) main.insertBefore(list, main.firstChild);
+  }
+
   function showReader(data) {
     me = data;
+    if (data) showNotices(data.notices);
     if (!data || !data.authenticated) return;
     var menu = document.getElementById("account-menu");
     if (menu) {
@@ -60,6 +75,10 @@
         history.replaceState({ id: story.dataset.id }, "", story.dataset.url);
       }
       document.title = story.dataset.title;
+      // the language switcher follows too: to this story's translation, else the other home
+      document.querySelectorAll("[data-language-switch]").forEach(function (link) {
+        link.href = story.dataset.alternate || link.dataset.home;
+      });
     });
   }, { rootMargin: "-20% 0px -70% 0px" });
 
