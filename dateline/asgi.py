@@ -23,3 +23,8 @@ from dateline.reader.pagecache import StoredPages  # noqa: E402
 http_application = StoredPages(WSGIMiddleware(get_wsgi_application(), workers=8))
 
 application = ProtocolTypeRouter({"http": http_application})
+
+if os.environ.get("DATELINE_SCHEDULER") == "1":  # set by `dateline serve`
+    from dateline.newsroom.scheduler import start_in_background
+
+    start_in_background()

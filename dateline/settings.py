@@ -216,6 +216,11 @@ STORAGES = {
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 WHITENOISE_MAX_AGE = 3600
+# Uploads: a lead image above this size is refused with a message.
+IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(15 * 2**20)))
+# Requests with bodies above this never reach a view (a 50 MB upload is cut off early).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 
 # --- Security ------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "dateline.reader.views.csrf_failure"

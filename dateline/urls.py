@@ -1,14 +1,23 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from django.views.generic import RedirectView
 
 from dateline.reader import views as reader_views
+from dateline.reader.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", reader_views.choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
+    path("preview/<int:pk>/", reader_views.preview, name="reader_preview"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
+    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
     path("favicon.ico", RedirectView.as_view(url="/static/reader/favicon.svg", permanent=False)),
 ]
 

@@ -83,3 +83,38 @@ def tag(db) -> Tag:
 def story(section, make_article, tag) -> Article:
     return make_article(section, headline="Harbour opens night ferry", slug="night-ferry",
                         tags=[tag])
+
+
+def _staff(username: str, role: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, f"{username}@example.org", "desk-pass-2026",
+                                    is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return User.objects.get(pk=user.pk)  # fresh: permission caches start empty
+
+
+@pytest.fixture
+def reporter(db):
+    return _staff("rita", "reporter")
+
+
+@pytest.fixture
+def other_reporter(db):
+    return _staff("oleg", "reporter")
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("elena", "editor")
+
+
+@pytest.fixture
+def chief(db):
+    return _staff("chris", "chief editor")
+
+
+@pytest.fixture
+def draft(section, make_article, reporter):
+    return make_article(section, headline="Tram line reaches the harbour", slug="tram-line",
+                        status=Article.Status.DRAFT, published_at=None, author=reporter)

@@ -19,8 +19,7 @@ def test_published_story_reaches_the_newsfeed_group(section, make_article):
                          headline="Ferry strike called off")
 
     def publish() -> None:
-        draft.status = Article.Status.PUBLISHED
-        actions.save_article(draft, by=None)  # autocommit: the event goes out at once
+        actions.publish_article(draft, by=None)  # autocommit: the event goes out at once
 
     async def scenario() -> dict:
         # given a page listening to the English newsfeed group (in-process or Redis)

@@ -1,10 +1,20 @@
-"""The desk's first form: Django admin over sections, agencies, tags and stories."""
+"""The desk: Django admin shaped for a newsroom. Every write goes through newsroom actions."""
 
-from django.contrib import admin
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from dateline.newsroom import actions
-from dateline.newsroom.models import Agency, Article, Section, Tag
+from dateline.newsroom.desk import views as desk
+from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
+from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
+
+S = Article.Status
 
 
 @admin.register(Section)
@@ -30,29 +40,133 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+class DeskFilter(admin.SimpleListFilter):
+    title = _("desk")
+    parameter_name = "desk"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("My drafts")), ("review", _("Review queue")),
+                ("scheduled", _("Scheduled")), ("breaking", _("Breaking"))]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "mine":
+                return queryset.filter(author=request.user, status=S.DRAFT)
+            case "review":
+                return queryset.filter(status=S.REVIEW).order_by("updated_at")
+            case "scheduled":
+                return queryset.filter(status=S.SCHEDULED).order_by("published_at")
+            case "breaking":
+                return queryset.filter(is_breaking=True)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("headline", "section", "language", "status", "published_at", "agency")
-    list_filter = ("status", "language", "section", "agency")
-    list_select_related = ("section", "agency")
-    search_fields = ("headline", "slug", "byline")
+    form = ArticleForm
+    change_form_template = "newsroom/desk/change_form.html"
+    list_display = ("headline", "status", "section", "language", "author", "updated_at",
+                    "published_at", "is_breaking")
+    list_filter = (DeskFilter, "status", "language", "section", "author", "agency")
+    list_select_related = ("section", "author")
+    search_fields = ("headline", "slug", "byline", "lead")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ("tags", "translation")
-    raw_id_fields = ()
-    readonly_fields = ("created_at", "updated_at", "comment_count")
-    fieldsets = (
-        (None, {"fields": ("headline", "slug", "section", "language", "status", "published_at")}),
-        (_("Story"), {"fields": ("lead", "dateline_place", "agency", "byline", "body")}),
-        (_("Topics and translation"), {"fields": ("tags", "translation")}),
-        (_("Record"), {"fields": ("created_at", "updated_at", "comment_count")}),
-    )
+    raw_id_fields = ("lead_image",)
+    readonly_fields = ("status", "published_at", "author", "created_at", "updated_at",
+                       "comment_count")
     show_full_result_count = False  # a count(*) over a large archive on every list view
+    fieldsets = (
+        (None, {"fields": ("headline", "slug", "section", "language", "is_breaking")}),
+        (_("Story"), {"fields": ("lead", "dateline_place", "agency", "byline", "body")}),
+        (_("Lead image"), {"fields": ("lead_image", "new_image", "image_alt", "image_caption",
+                                      "image_credit")}),
+        (_("Topics and translation"), {"fields": ("tags", "translation")}),
+        (_("Record"), {"fields": ("status", "published_at", "author", "created_at",
+                                  "updated_at", "comment_count", "version_seen")}),
+    )
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.has_perm("newsroom.edit_any_article"):
+            return qs
+        # a reporter works on their own stories and reads what is public
+        return qs.filter(Q(author=request.user) | Q(status=S.PUBLISHED))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not actions.can_edit(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/do/<slug:action>/", wrap(desk.transition), name="newsroom_desk_do"),
+            path("<int:pk>/revisions/", wrap(self.revisions_view), name="newsroom_revisions"),
+            path("<int:pk>/revisions/<int:number>/restore/", wrap(desk.restore),
+                 name="newsroom_restore"),
+            path("<int:pk>/autosave/", wrap(desk.autosave), name="newsroom_autosave"),
+        ] + super().get_urls()
+
+    def revisions_view(self, request, pk):
+        return desk.revisions(request, pk, self.admin_site)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None:
+            user = request.user
+            context.update({
+                "desk_article": obj,
+                "can_publish": user.has_perm("newsroom.publish_article"),
+                "can_correct": user.has_perm("newsroom.correct_article"),
+                "can_edit": actions.can_edit(user, obj),
+                "schedule_form": ScheduleForm(),
+                "correction_form": CorrectionForm(),
+                "preview_url": reverse("reader_preview", kwargs={"pk": obj.pk}),
+            })
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            # e.g. another save won the race after the form's own version check: the
+            # transaction rolled back, nothing was written.
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
-        # Through the action, so readers' caches and live pages learn of the change.
-        actions.save_article(obj, by=request.user)
+        upload = form.cleaned_data.get("new_image")
+        if upload:
+            obj.lead_image = actions.upload_lead_image(
+                upload, alt=form.cleaned_data["image_alt"], by=request.user,
+                caption=form.cleaned_data.get("image_caption", ""),
+                credit=form.cleaned_data.get("image_credit", ""))
+        actions.save_article(obj, by=request.user, tags=list(form.cleaned_data["tags"]),
+                             expected_version=form.cleaned_data.get("version_seen"))
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        actions.article_topics_changed(form.instance)
+        # Tags were set by the action, inside its transaction and revision.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is written by actions and read by chief editors."""
+
+    list_display = ("created_at", "actor", "action", "summary")
+    list_filter = ("action", "actor")
+    search_fields = ("summary",)
+    date_hierarchy = "created_at"
+    list_select_related = ("actor",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,12 +6,17 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from dateline.newsroom.models import Article, Section, Tag
+from datetime import timedelta
+
+from django.utils import timezone
+
+from dateline.newsroom.models import Article, ArticleRedirect, Section, Tag
 
 NEWSFEED_SIZE = 20
 SECTION_PAGE_SIZE = 20
 _LIST_FIELDS = ("id", "headline", "slug", "lead", "language", "published_at", "comment_count",
-                "section__id", "section__slug", "section__name")
+                "is_breaking", "section__id", "section__slug", "section__name")
+BREAKING_FOR = timedelta(hours=12)  # how long a breaking story holds the top of home
 
 
 def _listed(qs: QuerySet[Article]) -> QuerySet[Article]:
@@ -28,7 +33,7 @@ def newsfeed(*, language: str, limit: int = NEWSFEED_SIZE) -> list[Article]:
     """The newest public stories of a language, for the Newsfeed column."""
     qs = Article.objects.published().filter(language=language)
     return list(qs.select_related("section").only(
-        "id", "headline", "slug", "language", "published_at", "section__slug",
+        "id", "headline", "slug", "language", "published_at", "is_breaking", "section__slug",
     ).order_by("-published_at", "-id")[:limit])
 
 
@@ -39,8 +44,12 @@ def newsfeed_items(*, language: str, limit: int) -> list[Article]:
 
 
 def front_page(*, language: str, sections: list[Section], per_section: int = 4) -> dict:
-    """Top story and the latest stories of each section, in one query per section at most."""
-    latest = list(_listed(Article.objects.published().filter(language=language))[:1])
+    """Top story (the latest breaking one, else the latest) and the latest stories of each
+    section: one query per section."""
+    public = Article.objects.published().filter(language=language)
+    latest = list(_listed(public.filter(
+        is_breaking=True, published_at__gte=timezone.now() - BREAKING_FOR))[:1])
+    latest = latest or list(_listed(public)[:1])
     by_section = []
     for section in sections:
         stories = list(_listed(Article.objects.published().filter(section=section))
@@ -88,13 +97,15 @@ def tag_articles(tag: Tag) -> QuerySet[Article]:
     return _listed(Article.objects.published().filter(tags=tag))
 
 
+def _for_page(qs: QuerySet[Article]) -> QuerySet[Article]:
+    return (qs.select_related("section", "agency", "lead_image", "translation",
+                              "translation__section")
+            .prefetch_related("tags", "corrections"))
+
+
 def article_for_reading(*, language: str, slug: str) -> Article:
-    """A public story with everything its page shows, in one query (tags in a second)."""
-    article = (Article.objects.published()
-               .filter(language=language, slug=slug)
-               .select_related("section", "agency", "translation", "translation__section")
-               .prefetch_related("tags")
-               .first())
+    """A public story with everything its page shows: one query, plus tags and corrections."""
+    article = _for_page(Article.objects.published().filter(language=language, slug=slug)).first()
     if article is None:
         raise Http404("no such story")
     if article.translation_id and not article.translation.is_public:
@@ -115,3 +126,27 @@ def next_article(article: Article) -> Article | None:
 def section_in_language(slug: str, *, language: str) -> Section | None:
     """The section with the same address in another language, for the language switcher."""
     return Section.objects.filter(language=language, slug=slug).first()
+
+
+def article_for_preview(pk: int) -> Article:
+    """Any story, whatever its status, loaded as its public page would load it."""
+    article = _for_page(Article.objects.filter(pk=pk)).first()
+    if article is None:
+        raise Http404("no such story")
+    return article
+
+
+def moved_article(*, language: str, section: str, slug: str) -> Article | None:
+    """The public story that used to live at this address, if one did."""
+    old = (ArticleRedirect.objects.filter(language=language, section_slug=section, slug=slug)
+           .select_related("article__section").first())
+    if old is None or not old.article.is_public:
+        return None
+    return old.article
+
+
+def sitemap_articles() -> QuerySet[Article]:
+    """Every public story, for the sitemap."""
+    return (Article.objects.published().select_related("section")
+            .only("id", "slug", "language", "updated_at", "section__slug")
+            .order_by("-published_at", "-id"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -61,7 +65,13 @@ def tag(request: HttpRequest, tag: str) -> HttpResponse:
 
 
 def _story(request: HttpRequest, section: str, slug: str):
-    article = selectors.article_for_reading(language=get_language(), slug=slug)
+    try:
+        article = selectors.article_for_reading(language=get_language(), slug=slug)
+    except Http404:
+        moved = selectors.moved_article(language=get_language(), section=section, slug=slug)
+        if moved is None:
+            raise
+        return moved, HttpResponsePermanentRedirect(moved.get_absolute_url())
     if article.section.slug != section:
         return article, HttpResponsePermanentRedirect(article.get_absolute_url())
     return article, None
@@ -88,6 +98,25 @@ def article_fragment(request: HttpRequest, section: str, slug: str) -> HttpRespo
     return render(request, "reader/_story.html", {
         "article": story, "next": selectors.next_article(story), "fragment": True,
     })
+
+
+@never_cache
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """An unpublished story exactly as readers will see it, for the desk only."""
+    if not request.user.has_perm("newsroom.view_article"):
+        raise PermissionDenied
+    story = selectors.article_for_preview(pk)
+    if not (request.user.has_perm("newsroom.edit_any_article") or story.is_public
+            or story.author_id == request.user.pk):
+        raise PermissionDenied  # a reporter previews their own stories only
+    with translation.override(story.language):
+        response = _page(request, "reader/article.html", {
+            "article": story, "current_section": story.section, "preview": True,
+            "alternate_url": None,
+        })
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _other_language() -> str:

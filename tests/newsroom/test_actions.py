@@ -1,14 +1,13 @@
-"""Saving a story through the desk's action: validation, translation links and events."""
+"""Saving a story: validation, permissions, revisions, translation links and events."""
 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from dateline import events
 from dateline.newsroom import actions
-from dateline.newsroom.models import Article
+from dateline.newsroom.models import Article, ArticleRedirect, AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -21,56 +20,127 @@ def received():
     events._listeners[events.ArticleEvent].remove(seen.append)
 
 
-def draft_of(make_article, section, **fields) -> Article:
-    return make_article(section, status=Article.Status.DRAFT, published_at=None, **fields)
+def test_a_reporter_creates_a_draft_that_is_theirs(section, reporter):
+    article = Article(section=section, language="en", headline="Bridge reopens", slug="bridge",
+                      lead="The bridge reopens.", body="<p>Text</p>",
+                      status=Article.Status.PUBLISHED)  # a crafted status is ignored
+    actions.save_article(article, by=reporter)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT and article.author == reporter
+    assert article.revisions.get().number == 1
+    assert AuditEntry.objects.get(article=article).action == "created"
 
 
-def test_publishing_emits_published_after_commit(section, make_article, received,
-                                                 django_capture_on_commit_callbacks):
-    article = draft_of(make_article, section)
-    article.status = Article.Status.PUBLISHED
+def test_every_save_keeps_a_revision_with_what_changed(draft, reporter):
+    draft.headline = "Tram line reaches the old harbour"
+    actions.save_article(draft, by=reporter)
+    draft.lead = "New lead."
+    actions.save_article(draft, by=reporter)
+    numbers = [(r.number, r.changed) for r in draft.revisions.all()]
+    assert numbers[:2] == [(2, ["lead"]), (1, ["headline"])]
+
+
+def test_editing_a_public_story_emits_updated(story, editor, received,
+                                              django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        actions.save_article(article, by=None)
+        story.headline = "Night ferry doubles its crossings"
+        actions.save_article(story, by=editor)
     assert received == []  # nothing is announced before the write commits
     for callback in callbacks:
         callback()
-    assert [e.type for e in received] == ["article.published"]
-    event = received[0]
-    assert event.article_id == article.pk and event.language == "en"
-    assert event.url == article.get_absolute_url() and event.groups() == ["newsfeed.en"]
-    assert article.published_at is not None
-
-
-def test_editing_a_public_story_emits_updated_and_unpublishing_emits_unpublished(
-        story, received, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        story.headline = "Night ferry doubles its crossings"
-        actions.save_article(story, by=None)
-        story.status = Article.Status.DRAFT
-        actions.save_article(story, by=None)
-    assert [e.type for e in received] == ["article.updated", "article.unpublished"]
+    assert [e.type for e in received] == ["article.updated"]
     assert received[0].headline == "Night ferry doubles its crossings"
 
 
-def test_saving_a_draft_emits_nothing(section, make_article, received,
+def test_saving_a_draft_emits_nothing(draft, reporter, received,
                                       django_capture_on_commit_callbacks):
-    article = draft_of(make_article, section)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.save_article(article, by=None)
+        actions.save_article(draft, by=reporter)
     assert received == []
 
 
-def test_a_reader_cannot_save_stories(story):
-    reader = get_user_model().objects.create_user("reader", "r@example.org", "pw-long-enough-1")
+def test_a_reporter_cannot_edit_someone_elses_draft_or_a_submitted_one(draft, other_reporter,
+                                                                       reporter):
+    with pytest.raises(PermissionDenied):
+        actions.save_article(draft, by=other_reporter)
+    actions.submit_for_review(draft, by=reporter)
+    draft.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        actions.save_article(draft, by=reporter)
+
+
+def test_a_reader_cannot_save_stories(story, django_user_model):
+    reader = django_user_model.objects.create_user("reader", "r@example.org", "pw-long-1234")
     with pytest.raises(PermissionDenied):
         actions.save_article(story, by=reader)
 
 
-def test_section_in_another_language_is_refused_and_nothing_changes(story, section_ru):
+def test_the_later_of_two_concurrent_saves_is_refused(story, editor, chief):
+    # given two editors who opened the same version
+    seen = Article.objects.get(pk=story.pk).version
+    first = Article.objects.get(pk=story.pk)
+    first.headline = "First editor's headline"
+    actions.save_article(first, by=editor, expected_version=seen)
+    # when the second saves on top of the version they saw
+    second = Article.objects.get(pk=story.pk)
+    second.headline = "Second editor's headline"
+    with pytest.raises(actions.StaleVersion, match="elena saved this story"):
+        actions.save_article(second, by=chief, expected_version=seen)
+    # then the first editor's work stands
+    assert Article.objects.get(pk=story.pk).headline == "First editor's headline"
+
+
+def test_section_in_another_language_is_refused_and_nothing_changes(story, section_ru, editor):
     story.section = section_ru
     with pytest.raises(ValidationError):
-        actions.save_article(story, by=None)
+        actions.save_article(story, by=editor)
     assert Article.objects.get(pk=story.pk).section.language == "en"
+    assert not story.revisions.exists()
+
+
+def test_restore_brings_back_an_old_revision_as_a_new_one(draft, reporter, tag):
+    actions.save_article(draft, by=reporter, tags=[tag])
+    original = draft.revisions.first()
+    draft.headline, draft.body = "Rewritten", "<p>All new.</p>"
+    actions.save_article(draft, by=reporter, tags=[])
+    actions.restore_revision(draft, original, by=reporter)
+    draft.refresh_from_db()
+    assert draft.headline == "Tram line reaches the harbour" and list(draft.tags.all()) == [tag]
+    latest = draft.revisions.first()
+    assert latest.number == 3 and latest.note == "Restored revision 1"
+
+
+def test_autosaves_within_minutes_fold_into_one_revision(draft, reporter):
+    version = draft.version
+    for text in ("one", "two", "three"):
+        saved = actions.autosave_article(draft, by=reporter, expected_version=version,
+                                         fields={"lead": text})
+        version = saved.version
+    assert draft.revisions.count() == 1 and draft.revisions.get().data["lead"] == "three"
+
+
+def test_autosave_never_touches_a_published_story(story, editor):
+    with pytest.raises(ValidationError):
+        actions.autosave_article(story, by=editor, expected_version=story.version,
+                                 fields={"headline": "half-written"})
+    assert Article.objects.get(pk=story.pk).headline == "Harbour opens night ferry"
+
+
+def test_changing_a_published_slug_or_section_keeps_the_old_address(story, editor, db):
+    from dateline.newsroom.models import Section
+    business = Section.objects.create(name="Business", slug="business", language="en")
+    story.slug = "night-ferry-doubles"
+    actions.save_article(story, by=editor)
+    story.section = business
+    actions.save_article(story, by=editor)
+    old = set(ArticleRedirect.objects.values_list("section_slug", "slug"))
+    assert old == {("world", "night-ferry"), ("world", "night-ferry-doubles")}
+
+
+def test_drafts_leave_no_old_addresses(draft, reporter):
+    draft.slug = "tram-line-2"
+    actions.save_article(draft, by=reporter)
+    assert not ArticleRedirect.objects.exists()
 
 
 def test_translation_links_both_ways_and_moves_cleanly(section, section_ru, make_article):

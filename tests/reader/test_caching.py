@@ -55,9 +55,8 @@ def test_publishing_a_story_refreshes_cached_pages(client, story, section, make_
     # when an editor publishes a new story through the desk's action
     fresh = make_article(section, headline="Fresh ferry timetable", status=Article.Status.DRAFT,
                          published_at=None)
-    fresh.status = Article.Status.PUBLISHED
     with django_capture_on_commit_callbacks(execute=True):
-        actions.save_article(fresh, by=None)
+        actions.publish_article(fresh, by=None)
     # then the section page shows it at once, not after the cache expires
     response = client.get("/en/world/")
     assert response["X-Cache"] == "miss" and "Fresh ferry timetable" in response.content.decode()

@@ -26,21 +26,22 @@ def fetch(client, url, expected, django_assert_num_queries):
 
 
 def test_story_page_queries(client, busy_edition, django_assert_num_queries):
-    # story, its tags, the next story; menu and newsfeed (rendered once per edition change)
-    fetch(client, busy_edition[-1].get_absolute_url(), 5, django_assert_num_queries)
+    # story, its tags, its corrections, the next story; menu and newsfeed (rendered once per
+    # edition change)
+    fetch(client, busy_edition[-1].get_absolute_url(), 6, django_assert_num_queries)
 
 
 def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
                                                            django_assert_num_queries):
     story = busy_edition[-1]
     client.get(busy_edition[1].get_absolute_url())  # same section: warms menu and newsfeed
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(story.get_absolute_url(), {"x": "1"}).status_code == 200
 
 
 def test_home_queries(client, busy_edition, django_assert_num_queries):
-    # menu, top story, one per section (2), newsfeed
-    fetch(client, "/en/", 5, django_assert_num_queries)
+    # menu, breaking top story, else latest, one per section (2), newsfeed
+    fetch(client, "/en/", 6, django_assert_num_queries)
 
 
 def test_section_queries(client, busy_edition, django_assert_num_queries):

@@ -16,16 +16,24 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")),
             help="Server processes. More than one needs REDIS_URL so they share events.")
         parser.add_argument("--access-log", action="store_true")
+        parser.add_argument("--no-scheduler", action="store_true",
+                            help="Publish scheduled stories elsewhere (`dateline worker`).")
 
-    def handle(self, *args, host, port, workers, access_log, **options):
-        from granian.constants import Interfaces
-        from granian.server import Server
-
+    def handle(self, *args, host, port, workers, access_log, no_scheduler, **options):
         if workers > 1 and not settings.REDIS_URL:
             # Each process would keep its own page cache and hear only its own events.
             raise CommandError("Several workers share cache and events through Redis: "
                                "set REDIS_URL, or run one worker.")
         self.stdout.write(f"Dateline on http://{host}:{port}/ ({workers} worker(s))")
+        # Each server process publishes due stories itself, so that the events reach its
+        # own page cache and live pages even without Redis (see newsroom/scheduler.py).
+        os.environ["DATELINE_SCHEDULER"] = "0" if no_scheduler else "1"
+        self._serve(host, port, workers, access_log)
+
+    def _serve(self, host, port, workers, access_log):
+        from granian.constants import Interfaces
+        from granian.server import Server
+
         Server(
             "dateline.asgi:application",
             address=host,

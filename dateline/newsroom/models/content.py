@@ -96,7 +96,10 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, validators=[validate_not_reserved])
@@ -116,6 +119,7 @@ class Article(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices,
                               default=Status.DRAFT)
+    # For a scheduled story, the time it goes out; it never changes on later corrections.
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -123,6 +127,13 @@ class Article(models.Model):
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("translation"), help_text=_("The same story in the other language."),
     )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                               related_name="articles", verbose_name=_("author"))
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
+    lead_image = models.ForeignKey("newsroom.LeadImage", models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("lead image"))
+    # Bumped by every save: a save based on an older version is refused, never merged.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # Kept exact by the discussion's actions; shown on every list without a join.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
 
@@ -133,7 +144,7 @@ class Article(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["language", "slug"], name="article_unique_slug"),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status__in=["published", "scheduled"]) | Q(published_at__isnull=False),
                 name="article_published_has_time",
             ),
         ]
@@ -144,6 +155,15 @@ class Article(models.Model):
             # section page, endless scroll: a section's newest public stories
             models.Index(fields=["section", "status", "-published_at", "-id"],
                          name="article_section_latest"),
+            # the desk's lists by status, and the scheduler's due stories
+            models.Index(fields=["status", "-updated_at"], name="article_desk_status"),
+            models.Index(fields=["author", "status", "-updated_at"], name="article_desk_author"),
+            models.Index(fields=["status", "published_at"], name="article_due"),
+        ]
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish stories")),
+            ("edit_any_article", _("Can edit any story, not only their own drafts")),
+            ("correct_article", _("Can add corrections to published stories")),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -167,8 +187,6 @@ class Article(models.Model):
                 errors["translation"] = _("A story cannot be its own translation.")
             elif self.translation.language == self.language:
                 errors["translation"] = _("The translation must be in the other language.")
-        if self.status == self.Status.PUBLISHED and not self.published_at:
-            self.published_at = timezone.now()
         if errors:
             raise ValidationError(errors)
 

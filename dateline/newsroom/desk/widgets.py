@@ -1,0 +1,11 @@
+"""The body's rich-text editor: the vendored editor writing into a hidden input."""
+
+from django import forms
+
+
+class RichTextEditor(forms.HiddenInput):
+    template_name = "newsroom/desk/richtext.html"
+
+    class Media:
+        css = {"all": ["newsroom/vendor/trix/trix.css", "newsroom/desk.css"]}
+        js = ["newsroom/vendor/trix/trix.umd.min.js", "newsroom/desk.js"]

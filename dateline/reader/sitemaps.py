@@ -1,0 +1,26 @@
+"""Sitemaps of the public stories and sections, in both languages; embargoed stories stay out."""
+
+from django.contrib.sitemaps import Sitemap
+
+from dateline.newsroom import selectors
+from dateline.newsroom.models import Section
+
+
+class StorySitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return selectors.sitemap_articles()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return Section.objects.order_by("language", "order")
+
+
+SITEMAPS = {"stories": StorySitemap, "sections": SectionSitemap}
