@@ -159,3 +159,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/account/",
              "Disallow: /ru/account/"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded images, for a single-machine site; a proxy or CDN serves them in production."""
+    from django.conf import settings
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -50,10 +50,10 @@ def upload_lead_image(upload, *, alt: str, caption: str = "", credit: str = "",
     alt = (alt or "").strip()
     if not alt:
         raise ValidationError(_("Describe the image in its alt text."))
-    kind, _width, _height = check_image(upload)
+    kind, width, height = check_image(upload)
     key = uuid.uuid4().hex
-    image = LeadImage(alt=alt, caption=caption.strip(), credit=credit.strip(),
-                      uploaded_by=by if by is not None else None)
+    image = LeadImage(alt=alt, caption=caption.strip(), credit=credit.strip(), width=width,
+                      height=height, uploaded_by=by if by is not None else None)
     image.original.save(f"{key}.{FORMATS[kind]}", ContentFile(upload.read()), save=False)
     image.renditions = _renditions(image, key)
     image.save()

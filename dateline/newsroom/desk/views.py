@@ -6,7 +6,7 @@ import difflib
 import re
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -110,7 +110,10 @@ def autosave(request: HttpRequest, pk: int) -> JsonResponse:
     form = ArticleForm(request.POST, instance=article)
     form.fields["new_image"].required = False
     if not form.is_valid():
-        return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
+        stale = form.has_error(NON_FIELD_ERRORS, code="stale")
+        return JsonResponse({"saved": False, "errors": [e for errs in form.errors.values()
+                                                        for e in errs]},
+                            status=409 if stale else 400)
     fields = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "tags"}
     try:
         saved = actions.autosave_article(article, by=request.user,

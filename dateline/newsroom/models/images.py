@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LeadImage(models.Model):
-    original = models.ImageField(_("image"), upload_to="images/originals/%Y/%m/",
-                                 width_field="width", height_field="height")
+    original = models.ImageField(_("image"), upload_to="images/originals/%Y/%m/")
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     alt = models.CharField(_("alt text"), max_length=300,
