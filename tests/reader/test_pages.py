@@ -169,3 +169,58 @@ def test_story_fragment_is_the_story_alone(client, story):
     assert response.status_code == 200
     assert body.lstrip().startswith("<article") and "Newsfeed" not in body
     assert "Harbour opens night ferry" in body
+
+
+def test_story_shows_its_corrections_with_their_time(client, story, editor):
+    from django.utils import timezone
+
+    from dateline.newsroom import actions
+    correction = actions.add_correction(story, text="An earlier version misnamed the pier.",
+                                        by=editor)
+    page = text(client.get(story.get_absolute_url()))
+    hhmm = timezone.localtime(correction.created_at).strftime("%H:%M")
+    assert f"<strong>Updated {hhmm}:</strong> An earlier version misnamed the pier." in page
+
+
+def test_an_old_address_of_a_moved_story_redirects_permanently(client, story, editor):
+    from dateline.newsroom import actions
+    story.slug = "night-ferry-doubles"
+    actions.save_article(story, by=editor)
+    response = client.get("/en/world/night-ferry/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/world/night-ferry-doubles/"
+    assert client.get("/en/world/night-ferry-doubles/").status_code == 200
+
+
+def test_an_old_address_of_an_unpublished_story_is_gone(client, story, editor):
+    from dateline.newsroom import actions
+    story.slug = "night-ferry-doubles"
+    actions.save_article(story, by=editor)
+    actions.unpublish_article(story, by=editor)
+    assert client.get("/en/world/night-ferry/").status_code == 404
+
+
+def test_breaking_story_leads_home_and_is_marked_in_the_newsfeed(client, section, make_article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    make_article(section, headline="Flood barrier closes", is_breaking=True,
+                 published_at=timezone.now() - timedelta(hours=1))
+    make_article(section, headline="Later routine story")
+    page = text(client.get("/en/"))
+    top = page[page.index('class="top-story'):page.index("</article>")]
+    assert "Flood barrier closes" in top and "Breaking" in top
+    feed = page[page.index('class="newsfeed"'):]
+    assert 'class="breaking-item"' in feed
+
+
+def test_sitemap_lists_public_stories_only(client, story, section, make_article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    make_article(section, slug="embargoed", status=Article.Status.SCHEDULED,
+                 published_at=timezone.now() + timedelta(hours=1))
+    index = text(client.get("/sitemap.xml"))
+    assert "sitemap-stories.xml" in index
+    stories = text(client.get("/sitemap-stories.xml"))
+    assert "/en/world/night-ferry/" in stories and "embargoed" not in stories
