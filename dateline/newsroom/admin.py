@@ -16,6 +16,10 @@ from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
 
 S = Article.Status
 
+admin.site.site_header = _("Dateline desk")
+admin.site.site_title = _("Dateline desk")
+admin.site.index_title = _("Newsroom")
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):

@@ -176,7 +176,13 @@ class StoredPages:
                 if entry is not None:
                     await self._send(scope, send, entry)
                     return
-        await self.app(scope, receive, send)
+
+        async def receive_coroutine():
+            # Some servers hand over a receive() whose result is awaitable but not a
+            # coroutine; the WSGI bridge schedules it from a thread and needs a coroutine.
+            return await receive()
+
+        await self.app(scope, receive_coroutine, send)
 
     @staticmethod
     async def _send(scope, send, entry: tuple) -> None:

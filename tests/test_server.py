@@ -1,0 +1,112 @@
+"""The real server, as `make run` starts it: pages, forms and static files over HTTP."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`dateline serve` on a fresh data dir with one story; stopped after the module."""
+    data = tmp_path_factory.mktemp("serve-data")
+    env = {**os.environ, "DATELINE_DATA_DIR": str(data), "LOG_LEVEL": "ERROR"}
+    env.pop("DATABASE_URL", None)  # its own SQLite: the test database is not committed data
+    dateline = [sys.executable, "-m", "dateline"]
+    for args in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"],
+                 ["shell", "-c", SETUP]):
+        subprocess.run(dateline + args, env=env, cwd=ROOT, check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen(dateline + ["serve", "--port", str(port)], env=env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/robots.txt", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("the server did not start: " + process.stdout.read().decode()[-2000:])
+    yield base
+    process.terminate()
+    output = process.communicate(timeout=15)[0].decode()
+    assert "Traceback" not in output, output[-3000:]
+
+
+SETUP = """
+from django.contrib.auth.models import User
+from django.utils import timezone
+from dateline.newsroom.models import Article, Section
+user = User.objects.create_user('elena', 'e@example.org', 'desk-pass-2026', is_staff=True,
+                                is_superuser=True)
+user.emailaddress_set.create(email='e@example.org', verified=True, primary=True)
+s = Section.objects.create(name='World', slug='world', language='en', tagline='Everywhere')
+Article.objects.create(section=s, language='en', headline='Ferry runs at night', slug='ferry',
+                       lead='Lead.', body='<p>Body.</p>', status='published',
+                       published_at=timezone.now())
+"""
+
+
+def opener():
+    jar = http.cookiejar.CookieJar()
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)), jar
+
+
+def test_story_page_then_stored_copy(server):
+    first = urllib.request.urlopen(server + "/en/world/ferry/")
+    assert first.status == 200 and b"Ferry runs at night" in first.read()
+    second = urllib.request.urlopen(server + "/en/world/ferry/")
+    assert second.headers["X-Cache"] == "hit" and second.headers["Set-Cookie"] is None
+
+
+def test_static_files_are_served_compressed_with_hashed_names(server):
+    page = urllib.request.urlopen(server + "/en/").read().decode()
+    css = re.search(r'href="(/static/reader/dateline\.[0-9a-f]{12}\.css)"', page).group(1)
+    request = urllib.request.Request(server + css, headers={"Accept-Encoding": "gzip"})
+    response = urllib.request.urlopen(request)
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_a_form_post_logs_in(server):
+    # a POST body crosses the server, the ASGI front and the WSGI bridge
+    browser, jar = opener()
+    form = browser.open(server + "/en/account/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "login": "elena",
+                                   "password": "desk-pass-2026"}).encode()
+    request = urllib.request.Request(server + "/en/account/login/", data=data,
+                                     headers={"Referer": server + "/en/account/login/"})
+    browser.open(request)
+    me = browser.open(server + "/en/account/me/").read().decode()
+    assert '"name": "elena"' in me
+
+
+def test_a_forged_post_gets_the_403_page(server):
+    data = urllib.parse.urlencode({"login": "x", "password": "y"}).encode()
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(urllib.request.Request(server + "/en/account/login/", data=data))
+    assert refused.value.code == 403
+    assert "This form has expired" in refused.value.read().decode()
