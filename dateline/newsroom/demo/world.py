@@ -54,95 +54,97 @@ senegal|Senegal|Сенегал|Сенегала|в Сенегале|af|usd
 southafrica|South Africa|ЮАР|ЮАР|в ЮАР|af|usd
 """
 
-# key|region|flags (c capital, p port, h host of talks)|English|Russian: nom|gen|"in ..."|country
+# key|region|flags|English|Russian: nom|gen|"in ..."|country
+# flags: c capital, p port, n northern port, h host of talks, w warm (no snow),
+# a arctic (no farming), d desert (no rivers to dam)
 _CITIES = """
 moscow|ru|c|Moscow|Москва|Москвы|в Москве|russia
-spb|ru|p|Saint Petersburg|Санкт-Петербург|Санкт-Петербурга|в Санкт-Петербурге|russia
+spb|ru|pn|Saint Petersburg|Санкт-Петербург|Санкт-Петербурга|в Санкт-Петербурге|russia
 kazan|ru||Kazan|Казань|Казани|в Казани|russia
 novosibirsk|ru||Novosibirsk|Новосибирск|Новосибирска|в Новосибирске|russia
 yekaterinburg|ru||Yekaterinburg|Екатеринбург|Екатеринбурга|в Екатеринбурге|russia
 nnovgorod|ru||Nizhny Novgorod|Нижний Новгород|Нижнего Новгорода|в Нижнем Новгороде|russia
-vladivostok|ru|p|Vladivostok|Владивосток|Владивостока|во Владивостоке|russia
-murmansk|ru|p|Murmansk|Мурманск|Мурманска|в Мурманске|russia
-arkhangelsk|ru|p|Arkhangelsk|Архангельск|Архангельска|в Архангельске|russia
-kaliningrad|ru|p|Kaliningrad|Калининград|Калининграда|в Калининграде|russia
+vladivostok|ru|pn|Vladivostok|Владивосток|Владивостока|во Владивостоке|russia
+murmansk|ru|pna|Murmansk|Мурманск|Мурманска|в Мурманске|russia
+arkhangelsk|ru|pna|Arkhangelsk|Архангельск|Архангельска|в Архангельске|russia
+kaliningrad|ru|pn|Kaliningrad|Калининград|Калининграда|в Калининграде|russia
 krasnoyarsk|ru||Krasnoyarsk|Красноярск|Красноярска|в Красноярске|russia
 irkutsk|ru||Irkutsk|Иркутск|Иркутска|в Иркутске|russia
 samara|ru||Samara|Самара|Самары|в Самаре|russia
 tomsk|ru||Tomsk|Томск|Томска|в Томске|russia
 perm|ru||Perm|Пермь|Перми|в Перми|russia
 khabarovsk|ru||Khabarovsk|Хабаровск|Хабаровска|в Хабаровске|russia
-yakutsk|ru||Yakutsk|Якутск|Якутска|в Якутске|russia
+yakutsk|ru|a|Yakutsk|Якутск|Якутска|в Якутске|russia
 rostov|ru||Rostov-on-Don|Ростов-на-Дону|Ростова-на-Дону|в Ростове-на-Дону|russia
 ufa|ru||Ufa|Уфа|Уфы|в Уфе|russia
 omsk|ru||Omsk|Омск|Омска|в Омске|russia
-sochi|ru|p|Sochi|Сочи|Сочи|в Сочи|russia
+sochi|ru|pw|Sochi|Сочи|Сочи|в Сочи|russia
 berlin|eu|c|Berlin|Берлин|Берлина|в Берлине|germany
-hamburg|eu|p|Hamburg|Гамбург|Гамбурга|в Гамбурге|germany
+hamburg|eu|pn|Hamburg|Гамбург|Гамбурга|в Гамбурге|germany
 paris|eu|c|Paris|Париж|Парижа|в Париже|france
 lyon|eu||Lyon|Лион|Лиона|в Лионе|france
 vienna|eu|ch|Vienna|Вена|Вены|в Вене|austria
-rome|eu|c|Rome|Рим|Рима|в Риме|italy
-milan|eu||Milan|Милан|Милана|в Милане|italy
-madrid|eu|c|Madrid|Мадрид|Мадрида|в Мадриде|spain
-lisbon|eu|cp|Lisbon|Лиссабон|Лиссабона|в Лиссабоне|portugal
+rome|eu|cw|Rome|Рим|Рима|в Риме|italy
+milan|eu|w|Milan|Милан|Милана|в Милане|italy
+madrid|eu|cw|Madrid|Мадрид|Мадрида|в Мадриде|spain
+lisbon|eu|cpw|Lisbon|Лиссабон|Лиссабона|в Лиссабоне|portugal
 warsaw|eu|c|Warsaw|Варшава|Варшавы|в Варшаве|poland
 prague|eu|c|Prague|Прага|Праги|в Праге|czechia
 budapest|eu|c|Budapest|Будапешт|Будапешта|в Будапеште|hungary
-helsinki|eu|cph|Helsinki|Хельсинки|Хельсинки|в Хельсинки|finland
-oslo|eu|cp|Oslo|Осло|Осло|в Осло|norway
-tromso|eu|p|Tromsø|Тромсё|Тромсё|в Тромсё|norway
-stockholm|eu|cp|Stockholm|Стокгольм|Стокгольма|в Стокгольме|sweden
-copenhagen|eu|cp|Copenhagen|Копенгаген|Копенгагена|в Копенгагене|denmark
-reykjavik|eu|cp|Reykjavik|Рейкьявик|Рейкьявика|в Рейкьявике|iceland
-amsterdam|eu|cp|Amsterdam|Амстердам|Амстердама|в Амстердаме|netherlands
+helsinki|eu|cphn|Helsinki|Хельсинки|Хельсинки|в Хельсинки|finland
+oslo|eu|cpn|Oslo|Осло|Осло|в Осло|norway
+tromso|eu|pna|Tromsø|Тромсё|Тромсё|в Тромсё|norway
+stockholm|eu|cpn|Stockholm|Стокгольм|Стокгольма|в Стокгольме|sweden
+copenhagen|eu|cpn|Copenhagen|Копенгаген|Копенгагена|в Копенгагене|denmark
+reykjavik|eu|cpna|Reykjavik|Рейкьявик|Рейкьявика|в Рейкьявике|iceland
+amsterdam|eu|cpn|Amsterdam|Амстердам|Амстердама|в Амстердаме|netherlands
 geneva|eu|h|Geneva|Женева|Женевы|в Женеве|switzerland
-athens|eu|cp|Athens|Афины|Афин|в Афинах|greece
+athens|eu|cpw|Athens|Афины|Афин|в Афинах|greece
 belgrade|eu|ch|Belgrade|Белград|Белграда|в Белграде|serbia
 beijing|as|c|Beijing|Пекин|Пекина|в Пекине|china
-shanghai|as|p|Shanghai|Шанхай|Шанхая|в Шанхае|china
+shanghai|as|pw|Shanghai|Шанхай|Шанхая|в Шанхае|china
 chengdu|as||Chengdu|Чэнду|Чэнду|в Чэнду|china
 tokyo|as|c|Tokyo|Токио|Токио|в Токио|japan
 osaka|as|p|Osaka|Осака|Осаки|в Осаке|japan
 sapporo|as||Sapporo|Саппоро|Саппоро|в Саппоро|japan
 seoul|as|c|Seoul|Сеул|Сеула|в Сеуле|korea
 busan|as|p|Busan|Пусан|Пусана|в Пусане|korea
-delhi|as|c|New Delhi|Нью-Дели|Нью-Дели|в Нью-Дели|india
-mumbai|as|p|Mumbai|Мумбаи|Мумбаи|в Мумбаи|india
-bengaluru|as||Bengaluru|Бангалор|Бангалора|в Бангалоре|india
-singapore|as|cph|Singapore|Сингапур|Сингапура|в Сингапуре|singapore
-hanoi|as|c|Hanoi|Ханой|Ханоя|в Ханое|vietnam
+delhi|as|cw|New Delhi|Нью-Дели|Нью-Дели|в Нью-Дели|india
+mumbai|as|pw|Mumbai|Мумбаи|Мумбаи|в Мумбаи|india
+bengaluru|as|w|Bengaluru|Бангалор|Бангалора|в Бангалоре|india
+singapore|as|cphw|Singapore|Сингапур|Сингапура|в Сингапуре|singapore
+hanoi|as|cw|Hanoi|Ханой|Ханоя|в Ханое|vietnam
 astana|as|ch|Astana|Астана|Астаны|в Астане|kazakhstan
 almaty|as||Almaty|Алматы|Алматы|в Алматы|kazakhstan
 tashkent|as|c|Tashkent|Ташкент|Ташкента|в Ташкенте|uzbekistan
 baku|me|cp|Baku|Баку|Баку|в Баку|azerbaijan
 yerevan|me|c|Yerevan|Ереван|Еревана|в Ереване|armenia
-istanbul|me|ph|Istanbul|Стамбул|Стамбула|в Стамбуле|turkey
+istanbul|me|phw|Istanbul|Стамбул|Стамбула|в Стамбуле|turkey
 ankara|me|c|Ankara|Анкара|Анкары|в Анкаре|turkey
-dubai|me|p|Dubai|Дубай|Дубая|в Дубае|uae
-abudhabi|me|c|Abu Dhabi|Абу-Даби|Абу-Даби|в Абу-Даби|uae
-doha|me|cph|Doha|Доха|Дохи|в Дохе|qatar
-cairo|me|c|Cairo|Каир|Каира|в Каире|egypt
-casablanca|af|p|Casablanca|Касабланка|Касабланки|в Касабланке|morocco
-rabat|af|c|Rabat|Рабат|Рабата|в Рабате|morocco
+dubai|me|pwd|Dubai|Дубай|Дубая|в Дубае|uae
+abudhabi|me|cwd|Abu Dhabi|Абу-Даби|Абу-Даби|в Абу-Даби|uae
+doha|me|cphwd|Doha|Доха|Дохи|в Дохе|qatar
+cairo|me|cwd|Cairo|Каир|Каира|в Каире|egypt
+casablanca|af|pw|Casablanca|Касабланка|Касабланки|в Касабланке|morocco
+rabat|af|cw|Rabat|Рабат|Рабата|в Рабате|morocco
 washington|am|c|Washington|Вашингтон|Вашингтона|в Вашингтоне|usa
 newyork|am|ph|New York|Нью-Йорк|Нью-Йорка|в Нью-Йорке|usa
 chicago|am||Chicago|Чикаго|Чикаго|в Чикаго|usa
 ottawa|am|c|Ottawa|Оттава|Оттавы|в Оттаве|canada
-vancouver|am|p|Vancouver|Ванкувер|Ванкувера|в Ванкувере|canada
-mexicocity|am|c|Mexico City|Мехико|Мехико|в Мехико|mexico
-saopaulo|am||São Paulo|Сан-Паулу|Сан-Паулу|в Сан-Паулу|brazil
-brasilia|am|c|Brasília|Бразилиа|Бразилиа|в Бразилиа|brazil
-buenosaires|am|cp|Buenos Aires|Буэнос-Айрес|Буэнос-Айреса|в Буэнос-Айресе|argentina
-santiago|am|c|Santiago|Сантьяго|Сантьяго|в Сантьяго|chile
-bogota|am|c|Bogotá|Богота|Боготы|в Боготе|colombia
-nairobi|af|c|Nairobi|Найроби|Найроби|в Найроби|kenya
-mombasa|af|p|Mombasa|Момбаса|Момбасы|в Момбасе|kenya
-lagos|af|p|Lagos|Лагос|Лагоса|в Лагосе|nigeria
-addisababa|af|ch|Addis Ababa|Аддис-Абеба|Аддис-Абебы|в Аддис-Абебе|ethiopia
-dakar|af|cp|Dakar|Дакар|Дакара|в Дакаре|senegal
-capetown|af|p|Cape Town|Кейптаун|Кейптауна|в Кейптауне|southafrica
-pretoria|af|c|Pretoria|Претория|Претории|в Претории|southafrica
+vancouver|am|pn|Vancouver|Ванкувер|Ванкувера|в Ванкувере|canada
+mexicocity|am|cw|Mexico City|Мехико|Мехико|в Мехико|mexico
+saopaulo|am|w|São Paulo|Сан-Паулу|Сан-Паулу|в Сан-Паулу|brazil
+brasilia|am|cw|Brasília|Бразилиа|Бразилиа|в Бразилиа|brazil
+buenosaires|am|cpw|Buenos Aires|Буэнос-Айрес|Буэнос-Айреса|в Буэнос-Айресе|argentina
+santiago|am|cw|Santiago|Сантьяго|Сантьяго|в Сантьяго|chile
+bogota|am|cw|Bogotá|Богота|Боготы|в Боготе|colombia
+nairobi|af|cw|Nairobi|Найроби|Найроби|в Найроби|kenya
+mombasa|af|pw|Mombasa|Момбаса|Момбасы|в Момбасе|kenya
+lagos|af|pw|Lagos|Лагос|Лагоса|в Лагосе|nigeria
+addisababa|af|chw|Addis Ababa|Аддис-Абеба|Аддис-Абебы|в Аддис-Абебе|ethiopia
+dakar|af|cpw|Dakar|Дакар|Дакара|в Дакаре|senegal
+capetown|af|pw|Cape Town|Кейптаун|Кейптауна|в Кейптауне|southafrica
+pretoria|af|cw|Pretoria|Претория|Претории|в Претории|southafrica
 """
 
 # Given names (male, female) and surnames: "English=Русский", "_" stands for a space.
@@ -282,7 +284,7 @@ TAGS = {
     "exercises": ("Military exercises", "Учения"),
     "arms-control": ("Arms control", "Контроль над вооружениями"),
     "shipbuilding": ("Shipbuilding", "Судостроение"), "football": ("Football", "Футбол"),
-    "hockey": ("Ice hockey", "Хоккей"), "basketball": ("Basketball", "Баскетбол"),
+    "hockey": ("Ice hockey", "Хоккей"), "running": ("Running", "Бег"),
     "chess": ("Chess", "Шахматы"), "athletics": ("Athletics", "Легкая атлетика"),
     "tennis": ("Tennis", "Теннис"), "cinema": ("Cinema", "Кино"), "theatre": ("Theatre", "Театр"),
     "music": ("Music", "Музыка"), "museums": ("Museums", "Музеи"), "art": ("Art", "Искусство"),
@@ -309,9 +311,30 @@ POOLS = {
              "Ninety_Days_of_Snow=Девяносто_дней_снега The_Glass_Bridge=Стеклянный_мост "
              "Letters_to_the_North=Письма_на_север The_Cartographer=Картограф "
              "Second_Summer=Второе_лето The_Lighthouse_Year=Год_маяка",
-    "work": "Eugene_Onegin=Евгений_Онегин Carmen=Кармен La_Traviata=Травиата "
-            "The_Magic_Flute=Волшебная_флейта The_Snow_Maiden=Снегурочка "
-            "The_Seagull=Чайка Uncle_Vanya=Дядя_Ваня The_Tempest=Буря",
+    "opera": "Eugene_Onegin=Евгений_Онегин Carmen=Кармен La_Traviata=Травиата "
+             "The_Magic_Flute=Волшебная_флейта The_Snow_Maiden=Снегурочка "
+             "Boris_Godunov=Борис_Годунов Rigoletto=Риголетто Tosca=Тоска "
+             "The_Queen_of_Spades=Пиковая_дама Don_Giovanni=Дон_Жуан",
+    # research institutes by field: "English=Russian nominative/genitive"
+    "inst_space": "Institute_of_Applied_Physics=Институт_прикладной_физики/"
+                  "Института_прикладной_физики "
+                  "Polytechnic_University=Политехнический_университет/"
+                  "Политехнического_университета "
+                  "Aerospace_University=Аэрокосмический_университет/Аэрокосмического_университета "
+                  "State_Technical_University=Государственный_технический_университет/"
+                  "Государственного_технического_университета",
+    "inst_sea": "Institute_of_Oceanology=Институт_океанологии/Института_океанологии "
+                "Institute_of_Polar_and_Marine_Research=Институт_полярных_и_морских_исследований/"
+                "Института_полярных_и_морских_исследований "
+                "Institute_of_Earth_Sciences=Институт_наук_о_Земле/Института_наук_о_Земле",
+    "inst_dig": "Institute_of_Archaeology=Институт_археологии/Института_археологии "
+                "Institute_of_History_and_Archaeology=Институт_истории_и_археологии/"
+                "Института_истории_и_археологии "
+                "Regional_Museum_of_History=Региональный_музей_истории/Регионального_музея_истории",
+    "inst_eco": "Institute_of_Ecology=Институт_экологии/Института_экологии "
+                "Institute_of_Geography=Институт_географии/Института_географии "
+                "Institute_of_Earth_Sciences=Институт_наук_о_Земле/Института_наук_о_Земле "
+                "Polytechnic_University=Политехнический_университет/Политехнического_университета",
     "bank": "Harbor_Capital=Харбор_Кэпитал Northgate_Securities=Нортгейт_Секьюритиз "
             "Ridgeline_Partners=Риджлайн_Партнерс Alderwood_Research=Олдервуд_Ресерч "
             "Stanton_Brooks=Стэнтон_Брукс",
