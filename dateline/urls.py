@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps import views as sitemap_views
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
-
-from datetime import timedelta
-
 from django.utils import timezone
 
 from dateline.newsroom.models import Article, ArticleRedirect, Section, Tag
