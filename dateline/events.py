@@ -70,6 +70,20 @@ class ArticleUnpublished(ArticleEvent):
     type: ClassVar[str] = "article.unpublished"
 
 
+@dataclass(frozen=True)
+class CommentChanged(Event):
+    """A comment appeared, changed, or left view; carries the story's exact count."""
+
+    type: ClassVar[str] = "comment.changed"
+    article_id: int
+    comment_id: int
+    status: str
+    comment_count: int
+
+    def groups(self) -> list[str]:
+        return [f"discussion.{self.article_id}"]
+
+
 Listener = Callable[[Event], None]
 _listeners: dict[type[Event], list[Listener]] = defaultdict(list)
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "dateline.newsroom",
     "dateline.reader",
     "dateline.accounts",
+    "dateline.discussion",
 ]
 
 MIDDLEWARE = [

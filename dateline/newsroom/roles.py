@@ -3,6 +3,7 @@
 reporter      writes stories and submits their own drafts for review
 editor        edits any story; publishes, schedules, unpublishes and corrects
 chief editor  also sections, agencies, users and roles; reads the audit log
+moderator     works the discussion's queue: approves, rejects, bans (editors can too)
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 REPORTER = "reporter"
 EDITOR = "editor"
 CHIEF_EDITOR = "chief editor"
+MODERATOR = "moderator"
 
 _REPORTER = [
     "newsroom.view_article", "newsroom.add_article", "newsroom.change_article",
@@ -17,7 +19,13 @@ _REPORTER = [
     "newsroom.add_leadimage", "newsroom.change_leadimage", "newsroom.view_leadimage",
     "newsroom.view_revision",
 ]
-_EDITOR = _REPORTER + [
+_MODERATOR = [
+    "discussion.moderate_comment", "discussion.view_comment", "discussion.change_comment",
+    "discussion.view_ban", "discussion.add_ban", "discussion.change_ban",
+    "discussion.view_bannedword", "discussion.add_bannedword", "discussion.change_bannedword",
+    "discussion.delete_bannedword", "discussion.view_report",
+]
+_EDITOR = _REPORTER + _MODERATOR + [
     "newsroom.publish_article", "newsroom.edit_any_article", "newsroom.correct_article",
     "newsroom.add_tag", "newsroom.change_tag", "newsroom.view_correction",
 ]
@@ -27,14 +35,18 @@ _CHIEF = _EDITOR + [
     "newsroom.delete_agency", "newsroom.delete_tag", "newsroom.view_auditentry",
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
 ]
-ROLES: dict[str, list[str]] = {REPORTER: _REPORTER, EDITOR: _EDITOR, CHIEF_EDITOR: _CHIEF}
+ROLES: dict[str, list[str]] = {REPORTER: _REPORTER, EDITOR: _EDITOR, CHIEF_EDITOR: _CHIEF,
+                               MODERATOR: _MODERATOR}
 
 
 def sync_roles(apps) -> None:
     """Create the role groups and give each exactly its permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
-    for label in ("auth", "newsroom"):
+    installed = {config.label for config in apps.get_app_configs()}
+    for label in ("auth", "newsroom", "discussion"):
+        if label not in installed:
+            continue  # an earlier migration: that app's migration syncs again later
         # Permissions are normally made after all migrations; roles need them now.
         config = apps.get_app_config(label)
         loaded = getattr(config, "models_module", None)
@@ -48,6 +60,7 @@ def sync_roles(apps) -> None:
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
-            wanted.append(Permission.objects.get(content_type__app_label=app_label,
-                                                 codename=codename))
+            if app_label in installed:
+                wanted.append(Permission.objects.get(content_type__app_label=app_label,
+                                                     codename=codename))
         group.permissions.set(wanted)

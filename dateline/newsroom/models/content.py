@@ -25,11 +25,17 @@ def validate_not_reserved(value: str) -> None:
 
 
 class Section(models.Model):
+    class Moderation(models.TextChoices):
+        POST = "post", _("Post-moderation: comments appear at once")
+        PRE = "pre", _("Pre-moderation: comments wait for a moderator")
+
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, validators=[validate_not_reserved])
     tagline = models.CharField(_("tagline"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    moderation = models.CharField(_("comment moderation"), max_length=8,
+                                  choices=Moderation.choices, default=Moderation.POST)
 
     class Meta:
         ordering = ["language", "order", "name"]
@@ -130,6 +136,7 @@ class Article(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                related_name="articles", verbose_name=_("author"))
     is_breaking = models.BooleanField(_("breaking news"), default=False)
+    discussion_closed = models.BooleanField(_("discussion closed"), default=False)
     lead_image = models.ForeignKey("newsroom.LeadImage", models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("lead image"))
     # Bumped by every save: a save based on an older version is refused, never merged.
