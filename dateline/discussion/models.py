@@ -65,6 +65,9 @@ class Like(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_like")]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} likes {self.comment_id}"
+
 
 class Report(models.Model):
     class Reason(models.TextChoices):
@@ -83,6 +86,9 @@ class Report(models.Model):
                                                name="one_report")]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.comment_id})"
 
 
 class BanQuerySet(models.QuerySet["Ban"]):
@@ -138,3 +144,6 @@ class Notification(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at", "-created_at"],
                                 name="notification_inbox")]
+
+    def __str__(self) -> str:
+        return f"reply {self.comment_id} for {self.user_id}"
