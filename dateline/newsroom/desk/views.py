@@ -28,9 +28,14 @@ def _change_url(article: Article) -> str:
 
 
 def _visible(request: HttpRequest, pk: int) -> Article:
+    """The story, if this person may see it on the desk: as the story list decides."""
+    user = request.user
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
-    if not request.user.has_perm("newsroom.view_article"):
+    if not user.has_perm("newsroom.view_article"):
         raise PermissionDenied
+    if not (user.has_perm("newsroom.edit_any_article") or article.author_id == user.pk
+            or article.status == Article.Status.PUBLISHED):
+        raise PermissionDenied  # a reporter sees their own stories and public ones
     return article
 
 

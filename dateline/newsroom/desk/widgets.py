@@ -3,7 +3,9 @@
 from django import forms
 
 
-class RichTextEditor(forms.HiddenInput):
+class RichTextEditor(forms.Textarea):
+    """Not a HiddenInput: the admin hides the whole row, label and errors, of hidden widgets."""
+
     template_name = "newsroom/desk/richtext.html"
 
     class Media:

@@ -31,6 +31,7 @@
   function showReader(data) {
     me = data;
     if (data) showNotices(data.notices);
+    document.dispatchEvent(new CustomEvent("dateline:me", { detail: data || { authenticated: false } }));
     if (!data || !data.authenticated) return;
     var menu = document.getElementById("account-menu");
     if (menu) {
@@ -54,6 +55,24 @@
       .then(showReader)
       .catch(function () {});
   }
+
+  // --- Comment counts: shared pages may be a minute old; the exact counts come after. ---
+  function fillCounts() {
+    var spans = document.querySelectorAll(".comment-count[data-article]");
+    var ids = [];
+    spans.forEach(function (s) { if (ids.indexOf(s.dataset.article) < 0) ids.push(s.dataset.article); });
+    if (!ids.length) return;
+    fetch("/" + body.dataset.language + "/discussion/counts/?ids=" + ids.slice(0, 100).join(","))
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (counts) {
+        spans.forEach(function (s) {
+          var c = counts[s.dataset.article];
+          if (c) s.textContent = c.label;
+        });
+      })
+      .catch(function () {});
+  }
+  fillCounts();
 
   // --- Endless scroll: the next older story of the section loads below the current one. ---
   var stories = document.querySelector("[data-stories]");
@@ -113,6 +132,7 @@
         link.closest("nav").classList.add("next-story-loaded");
         stories.appendChild(story);
         story.querySelectorAll("[data-login-prompt]").forEach(markPrompt);
+        document.dispatchEvent(new CustomEvent("dateline:story", { detail: story }));
         watch(story);
       })
       .catch(function () {

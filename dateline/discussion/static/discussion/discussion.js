@@ -1,0 +1,292 @@
+// The discussion under a story: loads the threads, and lets a logged-in reader comment,
+// reply, edit, delete, like and report. The page itself is shared by every reader, so who
+// may do what is learned from the account endpoint (dateline.js) after load.
+(function () {
+  "use strict";
+  var t = window.gettext || function (s) { return s; };
+  var EDIT_MINUTES = 10;
+  var POLL_SECONDS = 15;
+  var me = null;
+  var blocks = [];
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function send(url, fields) {
+    var data = new FormData();
+    Object.keys(fields).forEach(function (k) { data.append(k, fields[k]); });
+    return fetch(url, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": me.csrf },
+    }).then(function (r) {
+      return r.json().catch(function () { return { ok: false, error: t("Something went wrong. Try again.") }; });
+    });
+  }
+
+  function commentUrl(id, action) {
+    return "/" + document.body.dataset.language + "/discussion/comment/" + id + "/" + action + "/";
+  }
+
+  function fromHtml(html) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    return holder.firstElementChild;
+  }
+
+  function setCount(block, label) {
+    var count = block.querySelector(".comment-count");
+    if (count && label) count.textContent = label;
+  }
+
+  // --- tools on each comment, depending on who is reading ---
+  function decorate(block, li) {
+    if (!me || !me.authenticated || li.dataset.decorated || li.querySelector(".comment-deleted")) return;
+    li.dataset.decorated = "1";
+    var tools = li.querySelector(".comment-tools");
+    if (!tools) return;
+    var own = String(me.id) === li.dataset.author;
+    if (!me.banned && !block.closed) tools.appendChild(button(t("Reply"), function () { replyForm(block, li); }));
+    if (own) {
+      var age = (Date.now() - Date.parse(li.dataset.created)) / 60000;
+      if (age < EDIT_MINUTES) tools.appendChild(button(t("Edit"), function () { editForm(block, li); }));
+      tools.appendChild(button(t("Delete"), function () { remove(block, li); }));
+    } else if (!me.banned) {
+      tools.appendChild(button(t("Like"), function (b) { like(li, b); }, "like"));
+      tools.appendChild(reportControl(li));
+    }
+  }
+
+  function button(label, onClick, cls) {
+    var b = el("button", { type: "button", class: "link-button" + (cls ? " " + cls : "") }, label);
+    b.addEventListener("click", function () { onClick(b); });
+    return b;
+  }
+
+  function note(container, message, isError) {
+    var old = container.querySelector(".form-note");
+    if (old) old.remove();
+    var p = el("p", { class: "form-note" + (isError ? " error" : ""), role: isError ? "alert" : "status" }, message);
+    container.appendChild(p);
+    return p;
+  }
+
+  function form(label, value, submitLabel, onSubmit) {
+    var f = el("form", { class: "comment-form" });
+    var id = "c" + Math.random().toString(36).slice(2);
+    f.appendChild(el("label", { for: id }, label));
+    var area = el("textarea", { id: id, name: "body", rows: "4", maxlength: "2000", required: "" });
+    area.value = value || "";
+    f.appendChild(area);
+    f.appendChild(el("button", { type: "submit" }, submitLabel));
+    f.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var submit = f.querySelector("button[type=submit]");
+      submit.disabled = true;
+      onSubmit(area.value, f).finally(function () { submit.disabled = false; });
+    });
+    return f;
+  }
+
+  function place(block, result) {
+    if (!result.html) return;
+    var node = fromHtml(result.html);
+    if (block.list.querySelector("#" + node.id)) return;
+    var empty = block.list.querySelector(".no-comments");
+    if (empty) empty.remove();
+    if (result.parent) {
+      var thread = block.list.querySelector("#comment-" + result.parent + " > .replies");
+      if (thread) thread.appendChild(node);
+    } else {
+      var threads = block.list.querySelector(".threads");
+      if (threads) threads.insertBefore(node, threads.firstChild);
+    }
+    block.last = Math.max(block.last, result.id);
+    decorate(block, node);
+    node.querySelectorAll("[data-comment]").forEach(function (li) { decorate(block, li); });
+  }
+
+  function composer(block) {
+    var f = form(t("Your comment"), "", t("Post comment"), function (body, f) {
+      return send(block.el.dataset.postUrl, { body: body }).then(function (r) {
+        if (!r.ok) { note(f, r.error, true); return; }
+        f.querySelector("textarea").value = "";
+        note(f, r.message, false);
+        place(block, r);
+        refresh(block);
+      });
+    });
+    f.classList.add("new-comment");
+    return f;
+  }
+
+  function replyForm(block, li) {
+    var existing = li.querySelector(":scope > .comment-form");
+    if (existing) { existing.querySelector("textarea").focus(); return; }
+    var f = form(t("Your reply"), "", t("Post reply"), function (body, f) {
+      return send(block.el.dataset.postUrl, { body: body, parent: li.dataset.comment }).then(function (r) {
+        if (!r.ok) { note(f, r.error, true); return; }
+        f.remove();
+        if (r.html) place(block, r); else note(li, r.message, false);
+        refresh(block);
+      });
+    });
+    li.insertBefore(f, li.querySelector(".replies"));
+    f.querySelector("textarea").focus();
+  }
+
+  function editForm(block, li) {
+    var body = li.querySelector(".comment-body");
+    var f = form(t("Edit your comment"), body.innerText, t("Save"), function (text, f) {
+      return send(commentUrl(li.dataset.comment, "edit"), { body: text }).then(function (r) {
+        if (!r.ok) { note(f, r.error, true); return; }
+        if (r.html) {
+          var fresh = fromHtml(r.html);
+          body.innerHTML = fresh.querySelector(".comment-body").innerHTML;
+          f.remove();
+        } else { note(f, r.message, false); }
+        refresh(block);
+      });
+    });
+    body.after(f);
+  }
+
+  function remove(block, li) {
+    if (!window.confirm(t("Delete this comment?"))) return;
+    send(commentUrl(li.dataset.comment, "delete"), {}).then(function (r) {
+      if (!r.ok) { note(li, r.error, true); return; }
+      var hasReplies = li.querySelector(".replies li");
+      if (hasReplies) {
+        li.querySelectorAll(":scope > .comment-meta, :scope > .comment-body, :scope > .comment-tools").forEach(function (n) { n.remove(); });
+        li.insertBefore(el("p", { class: "comment-deleted" }, t("This comment was deleted.")), li.firstChild);
+      } else { li.remove(); }
+      refresh(block);
+    });
+  }
+
+  function like(li, b) {
+    var undo = b.dataset.liked === "1";
+    send(commentUrl(li.dataset.comment, "like"), undo ? { undo: "1" } : {}).then(function (r) {
+      if (!r.ok) { note(li.querySelector(".comment-tools"), r.error, true); return; }
+      b.dataset.liked = undo ? "" : "1";
+      b.textContent = undo ? t("Like") : t("Unlike");
+      var likes = li.querySelector(".comment-likes");
+      likes.dataset.likes = r.likes;
+      likes.textContent = interpolate(ngettext("%s like", "%s likes", r.likes), [r.likes]);
+    });
+  }
+
+  function reportControl(li) {
+    var wrap = el("span", { class: "report" });
+    var select = el("select", { "aria-label": t("Reason for the report") });
+    [["", t("Report…")], ["spam", t("Spam or advertising")], ["abuse", t("Abuse or hate")],
+      ["off_topic", t("Off topic")], ["other", t("Something else")]].forEach(function (o) {
+      var opt = el("option", { value: o[0] }, o[1]);
+      select.appendChild(opt);
+    });
+    select.addEventListener("change", function () {
+      if (!select.value) return;
+      send(commentUrl(li.dataset.comment, "report"), { reason: select.value }).then(function (r) {
+        note(wrap, r.ok ? r.message : r.error, !r.ok);
+        select.disabled = true;
+      });
+    });
+    wrap.appendChild(select);
+    return wrap;
+  }
+
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (f, a) { return f.replace("%s", a[0]); };
+
+  // --- loading, ordering, showing more, and new comments arriving ---
+  function load(block, url, append) {
+    return fetch(url, { headers: { Accept: "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
+      var holder = document.createElement("div");
+      holder.innerHTML = html;
+      if (!append) block.list.innerHTML = "";
+      var old = block.list.querySelector(".show-more");
+      if (old) old.remove();
+      var threads = holder.querySelector(".threads");
+      var target = block.list.querySelector(".threads");
+      if (append && target) {
+        Array.prototype.slice.call(threads.children).forEach(function (li) {
+          if (!target.querySelector("#" + li.id)) target.appendChild(li);
+        });
+      } else { block.list.appendChild(threads); }
+      var more = holder.querySelector(".show-more");
+      if (more) {
+        block.list.appendChild(more);
+        more.addEventListener("click", function (e) { e.preventDefault(); load(block, more.dataset.next, true); });
+      }
+      block.list.querySelectorAll("[data-comment]").forEach(function (li) {
+        block.last = Math.max(block.last, Number(li.dataset.comment));
+        decorate(block, li);
+      });
+    });
+  }
+
+  function orderBar(block) {
+    var nav = el("div", { class: "comment-order", role: "group", "aria-label": t("Order of comments") });
+    [["newest", t("Newest")], ["oldest", t("Oldest")], ["liked", t("Most liked")]].forEach(function (o) {
+      var b = button(o[1], function () {
+        block.order = o[0];
+        nav.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
+        b.setAttribute("aria-pressed", "true");
+        load(block, block.el.dataset.threadsUrl + "?order=" + o[0], false);
+      });
+      b.setAttribute("aria-pressed", o[0] === block.order ? "true" : "false");
+      nav.appendChild(b);
+    });
+    return nav;
+  }
+
+  function refresh(block) {
+    return fetch(block.el.dataset.sinceUrl + "?after=" + block.last).then(function (r) { return r.json(); }).then(function (data) {
+      setCount(block, data.label);
+      if (!data.html) return;
+      var holder = document.createElement("div");
+      holder.innerHTML = data.html;
+      Array.prototype.slice.call(holder.children).forEach(function (li, i) {
+        if (block.list.querySelector("#" + li.id)) return;
+        place(block, { html: li.outerHTML, parent: data.parents[i], id: data.ids[i] });
+      });
+    }).catch(function () {});
+  }
+
+  function setUp(section) {
+    if (section.dataset.ready) return;
+    section.dataset.ready = "1";
+    var block = { el: section, list: section.querySelector("[data-comment-list]"), last: 0,
+      order: "newest", closed: section.hasAttribute("data-closed") };
+    blocks.push(block);
+    section.insertBefore(orderBar(block), block.list);
+    load(block, section.dataset.threadsUrl, false).then(function () { if (me) withReader(block); });
+  }
+
+  function withReader(block) {
+    if (!me.authenticated || block.hasComposer) return;
+    block.hasComposer = true;
+    if (me.banned) {
+      block.list.before(el("p", { class: "ban-notice", role: "alert" }, me.banned));
+    } else if (!block.closed) {
+      block.list.before(composer(block));
+    }
+    block.list.querySelectorAll("[data-comment]").forEach(function (li) { decorate(block, li); });
+  }
+
+  document.addEventListener("dateline:me", function (e) {
+    me = e.detail;
+    blocks.forEach(withReader);
+  });
+  document.addEventListener("dateline:story", function (e) {
+    var section = e.detail.querySelector("[data-discussion]");
+    if (section) setUp(section);
+  });
+  document.querySelectorAll("[data-discussion]").forEach(setUp);
+  setInterval(function () {
+    if (document.visibilityState === "visible") blocks.forEach(refresh);
+  }, POLL_SECONDS * 1000);
+})();
