@@ -119,6 +119,11 @@ def chief(db):
 
 
 @pytest.fixture
+def moderator(db):
+    return _staff("mona", "moderator")
+
+
+@pytest.fixture
 def draft(section, make_article, reporter):
     return make_article(section, headline="Tram line reaches the harbour", slug="tram-line",
                         status=Article.Status.DRAFT, published_at=None, author=reporter)

@@ -40,6 +40,7 @@ def me(request: HttpRequest) -> JsonResponse:
         "moderator": user.has_perm("discussion.moderate_comment"),
         "unread": Notification.objects.filter(user=user, read_at=None).count(),
         "notifications_url": reverse("accounts:notifications"),
+        "settings_url": reverse("accounts:settings"),
         "name": user.get_username(),
         "logout_url": reverse("account_logout"),
         "is_staff": user.is_staff,

@@ -268,6 +268,15 @@ def ban_reader(user, *, by, reason: str, until: datetime | None = None) -> Ban:
     return ban
 
 
+def lift_ban(ban: Ban, *, by) -> Ban:
+    """End a ban early."""
+    require_moderator(by)
+    if ban.lifted_at is None:
+        ban.lifted_at = timezone.now()
+        ban.save(update_fields=["lifted_at"])
+    return ban
+
+
 @transaction.atomic
 def set_discussion_closed(article: Article, *, closed: bool, by) -> Article:
     require_moderator(by)

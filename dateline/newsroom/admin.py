@@ -65,12 +65,27 @@ class DeskFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _discussion_action(closed: bool, description: str):
+    def run(modeladmin, request, queryset):
+        from dateline.discussion.actions import set_discussion_closed
+
+        for article in queryset:
+            set_discussion_closed(article, closed=closed, by=request.user)
+        messages.success(request, description)
+
+    run.__name__ = "close_discussion" if closed else "open_discussion"
+    return admin.action(description=description,
+                        permissions=["moderate"])(run)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
+    actions = [_discussion_action(True, _("Close the discussion of the selected stories")),
+               _discussion_action(False, _("Reopen the discussion of the selected stories"))]
     change_form_template = "newsroom/desk/change_form.html"
     list_display = ("headline", "status", "section", "language", "author", "updated_at",
-                    "published_at", "is_breaking")
+                    "published_at", "is_breaking", "comment_count", "discussion_closed")
     list_filter = (DeskFilter, "status", "language", "section", "author", "agency")
     list_select_related = ("section", "author")
     search_fields = ("headline", "slug", "byline", "lead")
@@ -90,6 +105,9 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": ("status", "published_at", "author", "created_at",
                                   "updated_at", "comment_count", "version_seen")}),
     )
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("discussion.moderate_comment")
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -35,7 +35,10 @@
     if (!data || !data.authenticated) return;
     var menu = document.getElementById("account-menu");
     if (menu) {
-      menu.innerHTML = '<span class="account-name">' + escapeText(data.name) + "</span> " +
+      var replies = menu.dataset.repliesLabel || "Replies";
+      menu.innerHTML = '<a class="account-name" href="' + data.settings_url + '">' + escapeText(data.name) + "</a> " +
+        '<a class="account-replies" href="' + data.notifications_url + '">' + escapeText(replies) +
+        (data.unread ? ' <span class="unread-count">' + Number(data.unread) + "</span>" : "") + "</a> " +
         '<a href="' + data.logout_url + '">' + escapeText(menu.dataset.logoutLabel || "Log out") + "</a>";
     }
     document.querySelectorAll("[data-login-prompt]").forEach(markPrompt);
