@@ -123,7 +123,7 @@ def _perform(request: HttpRequest, article: Article, run, ok: str, **data) -> Ht
 
 
 def _comment_result(comment: Comment) -> dict:
-    data = {"id": comment.pk, "status": comment.status, "parent": comment.parent_id,
+    data = {"id": comment.pk, "state": comment.status, "parent": comment.parent_id,
             "message": _("Your comment is published.") if comment.status == Comment.Status.VISIBLE
             else _("Thank you. Your comment will appear once a moderator has read it.")}
     if comment.status == Comment.Status.VISIBLE:
