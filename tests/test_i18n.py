@@ -6,10 +6,12 @@ from pathlib import Path
 
 import polib
 
-CATALOG = Path(__file__).resolve().parent.parent / "dateline/locale/ru/LC_MESSAGES/django.po"
+CATALOGS = sorted((Path(__file__).resolve().parent.parent / "dateline/locale/ru/LC_MESSAGES").glob("*.po"))
 
 
-def test_russian_catalog_is_complete():
-    po = polib.pofile(str(CATALOG))
-    assert po.untranslated_entries() == []
-    assert po.fuzzy_entries() == []
+def test_russian_catalogs_are_complete():
+    assert [p.name for p in CATALOGS] == ["django.po", "djangojs.po"]
+    for path in CATALOGS:
+        po = polib.pofile(str(path))
+        assert po.untranslated_entries() == [], path.name
+        assert po.fuzzy_entries() == [], path.name

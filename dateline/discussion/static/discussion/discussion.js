@@ -3,7 +3,7 @@
 // may do what is learned from the account endpoint (dateline.js) after load.
 (function () {
   "use strict";
-  var t = window.gettext || function (s) { return s; };
+  var gettext = window.gettext || function (s) { return s; };
   var EDIT_MINUTES = 10;
   var POLL_SECONDS = 15;
   var me = null;
@@ -23,7 +23,7 @@
       method: "POST", body: data, credentials: "same-origin",
       headers: { Accept: "application/json", "X-CSRFToken": me.csrf },
     }).then(function (r) {
-      return r.json().catch(function () { return { ok: false, error: t("Something went wrong. Try again.") }; });
+      return r.json().catch(function () { return { ok: false, error: gettext("Something went wrong. Try again.") }; });
     });
   }
 
@@ -49,13 +49,13 @@
     var tools = li.querySelector(".comment-tools");
     if (!tools) return;
     var own = String(me.id) === li.dataset.author;
-    if (!me.banned && !block.closed) tools.appendChild(button(t("Reply"), function () { replyForm(block, li); }));
+    if (!me.banned && !block.closed) tools.appendChild(button(gettext("Reply"), function () { replyForm(block, li); }));
     if (own) {
       var age = (Date.now() - Date.parse(li.dataset.created)) / 60000;
-      if (age < EDIT_MINUTES) tools.appendChild(button(t("Edit"), function () { editForm(block, li); }));
-      tools.appendChild(button(t("Delete"), function () { remove(block, li); }));
+      if (age < EDIT_MINUTES) tools.appendChild(button(gettext("Edit"), function () { editForm(block, li); }));
+      tools.appendChild(button(gettext("Delete"), function () { remove(block, li); }));
     } else if (!me.banned) {
-      tools.appendChild(button(t("Like"), function (b) { like(li, b); }, "like"));
+      tools.appendChild(button(gettext("Like"), function (b) { like(li, b); }, "like"));
       tools.appendChild(reportControl(li));
     }
   }
@@ -110,7 +110,7 @@
   }
 
   function composer(block) {
-    var f = form(t("Your comment"), "", t("Post comment"), function (body, f) {
+    var f = form(gettext("Your comment"), "", gettext("Post comment"), function (body, f) {
       return send(block.el.dataset.postUrl, { body: body }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         f.querySelector("textarea").value = "";
@@ -126,7 +126,7 @@
   function replyForm(block, li) {
     var existing = li.querySelector(":scope > .comment-form");
     if (existing) { existing.querySelector("textarea").focus(); return; }
-    var f = form(t("Your reply"), "", t("Post reply"), function (body, f) {
+    var f = form(gettext("Your reply"), "", gettext("Post reply"), function (body, f) {
       return send(block.el.dataset.postUrl, { body: body, parent: li.dataset.comment }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         f.remove();
@@ -140,7 +140,7 @@
 
   function editForm(block, li) {
     var body = li.querySelector(".comment-body");
-    var f = form(t("Edit your comment"), body.innerText, t("Save"), function (text, f) {
+    var f = form(gettext("Edit your comment"), body.innerText, gettext("Save"), function (text, f) {
       return send(commentUrl(li.dataset.comment, "edit"), { body: text }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         if (r.html) {
@@ -155,13 +155,13 @@
   }
 
   function remove(block, li) {
-    if (!window.confirm(t("Delete this comment?"))) return;
+    if (!window.confirm(gettext("Delete this comment?"))) return;
     send(commentUrl(li.dataset.comment, "delete"), {}).then(function (r) {
       if (!r.ok) { note(li, r.error, true); return; }
       var hasReplies = li.querySelector(".replies li");
       if (hasReplies) {
         li.querySelectorAll(":scope > .comment-meta, :scope > .comment-body, :scope > .comment-tools").forEach(function (n) { n.remove(); });
-        li.insertBefore(el("p", { class: "comment-deleted" }, t("This comment was deleted.")), li.firstChild);
+        li.insertBefore(el("p", { class: "comment-deleted" }, gettext("This comment was deleted.")), li.firstChild);
       } else { li.remove(); }
       refresh(block);
     });
@@ -172,7 +172,7 @@
     send(commentUrl(li.dataset.comment, "like"), undo ? { undo: "1" } : {}).then(function (r) {
       if (!r.ok) { note(li.querySelector(".comment-tools"), r.error, true); return; }
       b.dataset.liked = undo ? "" : "1";
-      b.textContent = undo ? t("Like") : t("Unlike");
+      b.textContent = undo ? gettext("Like") : gettext("Unlike");
       var likes = li.querySelector(".comment-likes");
       likes.dataset.likes = r.likes;
       likes.textContent = interpolate(ngettext("%s like", "%s likes", r.likes), [r.likes]);
@@ -181,9 +181,9 @@
 
   function reportControl(li) {
     var wrap = el("span", { class: "report" });
-    var select = el("select", { "aria-label": t("Reason for the report") });
-    [["", t("Report…")], ["spam", t("Spam or advertising")], ["abuse", t("Abuse or hate")],
-      ["off_topic", t("Off topic")], ["other", t("Something else")]].forEach(function (o) {
+    var select = el("select", { "aria-label": gettext("Reason for the report") });
+    [["", gettext("Report…")], ["spam", gettext("Spam or advertising")], ["abuse", gettext("Abuse or hate")],
+      ["off_topic", gettext("Off topic")], ["other", gettext("Something else")]].forEach(function (o) {
       var opt = el("option", { value: o[0] }, o[1]);
       select.appendChild(opt);
     });
@@ -229,8 +229,8 @@
   }
 
   function orderBar(block) {
-    var nav = el("div", { class: "comment-order", role: "group", "aria-label": t("Order of comments") });
-    [["newest", t("Newest")], ["oldest", t("Oldest")], ["liked", t("Most liked")]].forEach(function (o) {
+    var nav = el("div", { class: "comment-order", role: "group", "aria-label": gettext("Order of comments") });
+    [["newest", gettext("Newest")], ["oldest", gettext("Oldest")], ["liked", gettext("Most liked")]].forEach(function (o) {
       var b = button(o[1], function () {
         block.order = o[0];
         nav.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
