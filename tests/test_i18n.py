@@ -6,7 +6,8 @@ from pathlib import Path
 
 import polib
 
-CATALOGS = sorted((Path(__file__).resolve().parent.parent / "dateline/locale/ru/LC_MESSAGES").glob("*.po"))
+LOCALE = Path(__file__).resolve().parent.parent / "dateline/locale/ru/LC_MESSAGES"
+CATALOGS = sorted(LOCALE.glob("*.po"))
 
 
 def test_russian_catalogs_are_complete():
