@@ -41,9 +41,11 @@ class Comment(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["article", "parent", "status", "-created_at"],
+            # without status: the few hidden rows are skipped while walking the index in
+            # order, where a status IN (...) would force a sort of the whole discussion
+            models.Index(fields=["article", "parent", "-created_at", "-id"],
                          name="comment_thread_newest"),
-            models.Index(fields=["article", "parent", "status", "-like_count"],
+            models.Index(fields=["article", "parent", "-like_count", "-created_at"],
                          name="comment_thread_liked"),
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
             models.Index(fields=["author", "-created_at"], name="comment_by_author"),

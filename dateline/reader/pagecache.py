@@ -35,6 +35,9 @@ def public_page(view: Callable) -> Callable:
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+            # Only pages refreshed by article events are stored here; other public
+            # responses (say, a discussion list) are left to shared caches' short max-age.
+            response.stored_until_changed = True
         return response
 
     return wrapper
@@ -97,7 +100,8 @@ def _from_entry(request: HttpRequest, entry: tuple) -> HttpResponse:
 
 def _storable(response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "")
-    return (response.status_code == 200 and "public" in cache_control
+    return (getattr(response, "stored_until_changed", False)
+            and response.status_code == 200 and "public" in cache_control
             and not response.cookies and not response.streaming
             and not response.has_header("Content-Encoding"))
 

@@ -150,3 +150,10 @@ def test_export_and_delete_account(client, story, anna, boris):
     assert "deleted user" in html and "My words" in html and "A reply" in html
     # boris's like on it remains counted; anna's account and likes are gone
     assert Comment.objects.get(pk=top.pk).like_count == 1
+
+
+def test_a_new_comment_shows_in_the_list_at_once(client, story, anna):
+    # the list is public for shared caches, but never kept until an article changes
+    client.get(f"/en/discussion/{story.pk}/threads/")
+    actions.post_comment(story, by=anna, body="Fresh remark")
+    assert "Fresh remark" in client.get(f"/en/discussion/{story.pk}/threads/").content.decode()
