@@ -76,6 +76,7 @@ class CommentChanged(Event):
 
     type: ClassVar[str] = "comment.changed"
     article_id: int
+    article_url: str
     comment_id: int
     status: str
     comment_count: int

@@ -73,8 +73,11 @@ def _left_view(comment: Comment) -> None:
 
 
 def _announce(comment: Comment) -> None:
-    count = Article.objects.values_list("comment_count", flat=True).get(pk=comment.article_id)
-    emit(CommentChanged(article_id=comment.article_id, comment_id=comment.pk,
+    article = Article.objects.select_related("section").only(
+        "comment_count", "slug", "language", "section__slug").get(pk=comment.article_id)
+    count = article.comment_count
+    emit(CommentChanged(article_id=article.pk, article_url=article.get_absolute_url(),
+                        comment_id=comment.pk,
                         status=comment.status, comment_count=count))
 
 

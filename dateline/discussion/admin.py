@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from dateline.discussion import actions
 from dateline.discussion.models import Ban, BannedWord, Comment, Report
@@ -25,7 +26,7 @@ class ReportInline(admin.TabularInline):
         return False
 
 
-def _each(request, queryset, run, done: str) -> None:
+def _each(request, queryset, run, done) -> None:
     count = 0
     for comment in queryset:
         try:
@@ -35,19 +36,19 @@ def _each(request, queryset, run, done: str) -> None:
             reason = " ".join(getattr(exc, "messages", [str(exc)]))
             messages.error(request, f"#{comment.pk}: {reason}")
     if count:
-        messages.success(request, done % {"count": count})
+        messages.success(request, done(count) % {"count": count})
 
 
 @admin.action(description=_("Approve the selected comments"))
 def approve(modeladmin, request, queryset):
     _each(request, queryset, lambda c: actions.approve_comment(c, by=request.user),
-          _("%(count)s comments approved."))
+          lambda n: ngettext("%(count)s comment approved.", "%(count)s comments approved.", n))
 
 
 @admin.action(description=_("Reject the selected comments"))
 def reject(modeladmin, request, queryset):
     _each(request, queryset, lambda c: actions.reject_comment(c, by=request.user),
-          _("%(count)s comments rejected."))
+          lambda n: ngettext("%(count)s comment rejected.", "%(count)s comments rejected.", n))
 
 
 def _ban_action(days: int | None, description: str):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:article_id>/threads/", views.thread_list, name="threads"),
     path("<int:article_id>/since/", views.since, name="since"),
     path("<int:article_id>/post/", views.post, name="post"),
+    path("<int:article_id>/mine/", views.mine, name="mine"),
     path("comment/<int:comment_id>/edit/", views.edit, name="edit"),
     path("comment/<int:comment_id>/delete/", views.delete, name="delete"),
     path("comment/<int:comment_id>/like/", views.like, name="like"),

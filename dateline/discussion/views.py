@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from dateline.discussion import actions, selectors
-from dateline.discussion.models import Comment
+from dateline.discussion.models import Comment, Like
 from dateline.newsroom.models import Article
 
 
@@ -86,6 +87,16 @@ def since(request: HttpRequest, article_id: int) -> JsonResponse:
         "last": new[-1].pk if new else int(after), "html": html,
         "ids": [c.pk for c in new], "parents": [c.parent_id for c in new],
     }), 3)
+
+
+@never_cache
+@require_GET
+def mine(request: HttpRequest, article_id: int) -> JsonResponse:
+    """Which comments of this story the reader likes: the shared list cannot say."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"liked": []})
+    liked = Like.objects.filter(user=request.user, comment__article_id=article_id)
+    return JsonResponse({"liked": list(liked.values_list("comment_id", flat=True)[:1000])})
 
 
 @require_GET

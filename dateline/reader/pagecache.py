@@ -51,10 +51,16 @@ def bump_generation(event=None) -> None:
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def forget_story_page(event) -> None:
+    """A story's own page shows its comment count: drop just that page, not every page."""
+    cache.delete(f"pagecache:page:{event.article_url}?")
+
+
 def connect() -> None:
-    from dateline.events import ArticleEvent, listen
+    from dateline.events import ArticleEvent, CommentChanged, listen
 
     listen(ArticleEvent, bump_generation)
+    listen(CommentChanged, forget_story_page)
 
 
 def cache_key(method: str, path: str, query: str) -> str | None:

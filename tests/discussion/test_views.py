@@ -157,3 +157,22 @@ def test_a_new_comment_shows_in_the_list_at_once(client, story, anna):
     client.get(f"/en/discussion/{story.pk}/threads/")
     actions.post_comment(story, by=anna, body="Fresh remark")
     assert "Fresh remark" in client.get(f"/en/discussion/{story.pk}/threads/").content.decode()
+
+
+def test_a_story_page_shows_the_new_count_without_waiting_for_expiry(
+        client, story, anna, django_capture_on_commit_callbacks):
+    client.get(story.get_absolute_url())
+    assert client.get(story.get_absolute_url())["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.post_comment(story, by=anna, body="Counted at once")
+    page = client.get(story.get_absolute_url())
+    assert page["X-Cache"] == "miss" and "1 comment" in page.content.decode()
+
+
+def test_mine_lists_the_comments_the_reader_likes(client, story, anna, boris):
+    comment = actions.post_comment(story, by=anna, body="Likeable")
+    actions.like_comment(comment, by=boris)
+    client.force_login(boris)
+    assert client.get(f"/en/discussion/{story.pk}/mine/").json() == {"liked": [comment.pk]}
+    client.logout()
+    assert client.get(f"/en/discussion/{story.pk}/mine/").json() == {"liked": []}

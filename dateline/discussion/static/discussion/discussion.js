@@ -38,7 +38,7 @@
   }
 
   function setCount(block, label) {
-    var count = block.querySelector(".comment-count");
+    var count = block.el.querySelector(".comment-count");
     if (count && label) count.textContent = label;
   }
 
@@ -55,7 +55,10 @@
       if (age < EDIT_MINUTES) tools.appendChild(button(gettext("Edit"), function () { editForm(block, li); }));
       tools.appendChild(button(gettext("Delete"), function () { remove(block, li); }));
     } else if (!me.banned) {
-      tools.appendChild(button(gettext("Like"), function (b) { like(li, b); }, "like"));
+      var liked = block.liked && block.liked.indexOf(Number(li.dataset.comment)) >= 0;
+      var likeButton = button(liked ? gettext("Unlike") : gettext("Like"), function (b) { like(li, b); }, "like");
+      likeButton.dataset.liked = liked ? "1" : "";
+      tools.appendChild(likeButton);
       tools.appendChild(reportControl(li));
     }
   }
@@ -244,7 +247,8 @@
   }
 
   function refresh(block) {
-    return fetch(block.el.dataset.sinceUrl + "?after=" + block.last).then(function (r) { return r.json(); }).then(function (data) {
+    // no-store: the browser must ask again even if it asked the same a moment ago
+    return fetch(block.el.dataset.sinceUrl + "?after=" + block.last, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
       setCount(block, data.label);
       if (!data.html) return;
       var holder = document.createElement("div");
@@ -269,6 +273,19 @@
   function withReader(block) {
     if (!me.authenticated || block.hasComposer) return;
     block.hasComposer = true;
+    fetch(block.el.dataset.mineUrl, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { liked: [] }; })
+      .then(function (mine) {
+        block.liked = mine.liked;
+        block.list.querySelectorAll("button.like").forEach(function (b) {
+          var li = b.closest("[data-comment]");
+          if (mine.liked.indexOf(Number(li.dataset.comment)) >= 0) {
+            b.dataset.liked = "1";
+            b.textContent = gettext("Unlike");
+          }
+        });
+      })
+      .catch(function () {});
     if (me.banned) {
       block.list.before(el("p", { class: "ban-notice", role: "alert" }, me.banned));
     } else if (!block.closed) {
