@@ -74,6 +74,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes; more than one needs REDIS_URL")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -82,7 +84,8 @@ def main() -> None:
     env = {**os.environ, "DATELINE_DATA_DIR": str(data_dir), "LOG_LEVEL": "ERROR"}
     prepare(data_dir, args.articles, env)
     path = pick_story(env)
-    server = subprocess.Popen(DATELINE + ["serve", "--port", str(args.port)], env=env, cwd=ROOT,
+    server = subprocess.Popen(DATELINE + ["serve", "--port", str(args.port),
+                                          "--workers", str(args.workers)], env=env, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
@@ -90,7 +93,8 @@ def main() -> None:
         wait_for(base + path)
         size = len(urllib.request.urlopen(base + path).read())
         print(f"{args.articles} stories, story {path} ({size / 1024:.1f} KB), "
-              f"wrk -t2 -c{args.connections} -d{args.seconds}s")
+              f"{args.workers} server process(es), wrk -t2 -c{args.connections} "
+              f"-d{args.seconds}s")
         for label, url in (("uncached", f"{base}{path}?uncached=1"), ("cached", base + path)):
             wrk(url, 2, args.connections)  # warm up
             rps, p99 = wrk(url, args.seconds, args.connections)

@@ -24,9 +24,13 @@ def _static_files(django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
+    from dateline.reader.pagecache import _near
+
     cache.clear()
+    _near.forget()
     yield
     cache.clear()
+    _near.forget()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -46,14 +47,18 @@ def public_page(view: Callable) -> Callable:
 def bump_generation(event=None) -> None:
     """Make every stored page stale; called after any article event."""
     try:
-        cache.incr(GENERATION_KEY)
+        value = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        value = 1
+        cache.set(GENERATION_KEY, value, timeout=None)
+    _near.generation = (time.monotonic(), value)
 
 
 def forget_story_page(event) -> None:
     """A story's own page shows its comment count: drop just that page, not every page."""
-    cache.delete(f"pagecache:page:{event.article_url}?")
+    key = f"pagecache:page:{event.article_url}?"
+    cache.delete(key)
+    _near.pages.pop(key, None)
 
 
 def connect() -> None:
@@ -72,8 +77,60 @@ def cache_key(method: str, path: str, query: str) -> str | None:
     return f"pagecache:page:{path}?{query}"
 
 
+class _Near:
+    """A small copy, inside this process, of what a shared (Redis) cache holds.
+
+    With Redis every hit would cost a network round trip. Here the generation is asked of
+    Redis at most every NEAR_SECONDS, and recently served pages are kept in memory: another
+    process's publication reaches this one within that time (this process's own at once).
+    """
+
+    SECONDS = 0.5
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self.generation: tuple[float, int] | None = None  # (asked at, value)
+        self.pages: dict[str, tuple[float, tuple]] = {}  # key: (kept at, entry)
+
+    def enabled(self) -> bool:
+        return not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+    def current_generation(self) -> int:
+        now = time.monotonic()
+        if self.generation is None or now - self.generation[0] > self.SECONDS:
+            self.generation = (now, cache.get(GENERATION_KEY, 0))
+        return self.generation[1]
+
+    def page(self, key: str) -> tuple | None:
+        kept = self.pages.get(key)
+        if kept is None or time.monotonic() - kept[0] > self.SECONDS:
+            return None  # a page dropped elsewhere (say, its count changed) is dropped here too
+        return kept[1]
+
+    def remember(self, key: str, entry: tuple) -> None:
+        if len(self.pages) >= self.SIZE:
+            self.pages.clear()
+        self.pages[key] = (time.monotonic(), entry)
+
+    def forget(self) -> None:
+        self.generation = None
+        self.pages.clear()
+
+
+_near = _Near()
+
+
 def lookup(key: str) -> tuple[tuple | None, int]:
     """The stored entry for key if it is of the current generation, and that generation."""
+    if _near.enabled():
+        generation = _near.current_generation()
+        entry = _near.page(key)
+        if entry is None or entry[0] != generation:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                _near.remember(key, entry)
+        return (entry, generation) if entry is not None and entry[0] == generation else (
+            None, generation)
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY, 0)
     entry = found.get(key)

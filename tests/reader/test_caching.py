@@ -72,3 +72,24 @@ def test_account_pages_are_never_stored(client, db):
     assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
     assert "X-Cache" not in client.get("/en/account/login/")
+
+
+def test_with_a_shared_cache_another_processs_publication_arrives_within_the_near_time(
+        client, story, monkeypatch):
+    import os
+    import time
+
+    from django.core.cache import cache
+
+    from dateline.reader import pagecache
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: with the local-memory cache there is no near copy")
+    monkeypatch.setattr(pagecache._Near, "SECONDS", 0.2)
+    client.get("/en/world/night-ferry/")
+    assert client.get("/en/world/night-ferry/")["X-Cache"] == "hit"
+    # when another server process records a publication (straight in Redis)
+    cache.incr(pagecache.GENERATION_KEY) if cache.get(pagecache.GENERATION_KEY) else cache.set(
+        pagecache.GENERATION_KEY, 1, None)
+    # then this process notices within the near time, not later
+    time.sleep(0.25)
+    assert client.get("/en/world/night-ferry/")["X-Cache"] == "miss"
