@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -79,7 +79,7 @@ def schedule_article(article: Article, *, at: datetime, by: User | None) -> Arti
     require(by, "newsroom.publish_article")
     if not isinstance(at, datetime) or timezone.is_naive(at):
         _refuse(_("Give the publication time as a full date and time."))
-    if at <= timezone.now() + timedelta(seconds=30):
+    if at <= timezone.now():
         _refuse(_("The publication time must be in the future."))
     article = _locked(article)
     if article.status == S.PUBLISHED:
