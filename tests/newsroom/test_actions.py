@@ -5,19 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from dateline import events
 from dateline.newsroom import actions
 from dateline.newsroom.models import Article, ArticleRedirect, AuditEntry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def received():
-    seen: list[events.Event] = []
-    events.listen(events.ArticleEvent, seen.append)
-    yield seen
-    events._listeners[events.ArticleEvent].remove(seen.append)
 
 
 def test_a_reporter_creates_a_draft_that_is_theirs(section, reporter):

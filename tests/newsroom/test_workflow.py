@@ -8,20 +8,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from dateline import events
 from dateline.newsroom import actions, selectors
 from dateline.newsroom.models import Article, AuditEntry, Correction
 
 pytestmark = pytest.mark.django_db
 S = Article.Status
-
-
-@pytest.fixture
-def received():
-    seen: list[events.Event] = []
-    events.listen(events.ArticleEvent, seen.append)
-    yield seen
-    events._listeners[events.ArticleEvent].remove(seen.append)
 
 
 def status(article: Article) -> str:
