@@ -15,14 +15,23 @@ import django  # noqa: E402
 django.setup()
 
 from a2wsgi import WSGIMiddleware  # noqa: E402
-from channels.routing import ProtocolTypeRouter  # noqa: E402
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.urls import path  # noqa: E402
 
+from dateline.live.consumers import LiveConsumer  # noqa: E402
 from dateline.reader.pagecache import StoredPages  # noqa: E402
 
 http_application = StoredPages(WSGIMiddleware(get_wsgi_application(), workers=8))
 
-application = ProtocolTypeRouter({"http": http_application})
+websocket_application = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([
+    path("ws/live/", LiveConsumer.as_asgi()),
+])))
+
+application = ProtocolTypeRouter({"http": http_application,
+                                  "websocket": websocket_application})
 
 if os.environ.get("DATELINE_SCHEDULER") == "1":  # set by `dateline serve`
     from dateline.newsroom.scheduler import start_in_background

@@ -8,13 +8,12 @@ channel layer groups it names (live pages on every server process).
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 
 log = logging.getLogger(__name__)
@@ -39,6 +38,7 @@ class ArticleEvent(Event):
     headline: str
     url: str
     published_at: str | None
+    is_breaking: bool = False
 
     @classmethod
     def of(cls, article) -> ArticleEvent:
@@ -49,6 +49,7 @@ class ArticleEvent(Event):
             headline=article.headline,
             url=article.get_absolute_url(),
             published_at=article.published_at.isoformat() if article.published_at else None,
+            is_breaking=article.is_breaking,
         )
 
     def groups(self) -> list[str]:
@@ -105,12 +106,17 @@ def deliver(event: Event) -> None:
         if isinstance(event, event_type):
             for listener in listeners:
                 listener(event)
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    message = {"type": "domain.event", "event": event.payload()}
-    for group in event.groups():
-        try:
-            async_to_sync(layer.group_send)(group, message)
-        except Exception:  # a live-page hiccup must never undo or block a newsroom write
-            log.exception("could not deliver %s to %s", event.type, group)
+    from dateline.live import bridge
+    from dateline.live import log as catch_up
+
+    payload = {**event.payload(), "sent_at": time.time()}
+    messages = []
+    try:
+        for group in event.groups():
+            # logged first: a page connecting now replays it, or receives it, never neither
+            event_id = catch_up.record(group, payload)
+            messages.append((group, {"type": "domain.event", "id": event_id, "group": group,
+                                     "event": payload}))
+        bridge.send(messages)
+    except Exception:  # a live-page hiccup must never undo or block a newsroom write
+        log.exception("could not deliver %s to %s", event.type, event.groups())

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dateline.reader",
     "dateline.accounts",
     "dateline.discussion",
+    "dateline.live",
 ]
 
 MIDDLEWARE = [

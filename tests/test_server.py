@@ -66,6 +66,8 @@ s = Section.objects.create(name='World', slug='world', language='en', tagline='E
 Article.objects.create(section=s, language='en', headline='Ferry runs at night', slug='ferry',
                        lead='Lead.', body='<p>Body.</p>', status='published',
                        published_at=timezone.now())
+Article.objects.create(section=s, language='en', headline='Bridge reopens', slug='bridge',
+                       lead='Lead.', body='<p>Body.</p>', status='draft')
 """
 
 
@@ -92,16 +94,47 @@ def test_static_files_are_served_compressed_with_hashed_names(server):
 
 def test_a_form_post_logs_in(server):
     # a POST body crosses the server, the ASGI front and the WSGI bridge
+    browser, _csrf = log_in(server)
+    me = browser.open(server + "/en/account/me/").read().decode()
+    assert '"name": "elena"' in me
+
+
+def log_in(server: str, name: str = "elena", password: str = "desk-pass-2026"):
     browser, jar = opener()
     form = browser.open(server + "/en/account/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "login": "elena",
-                                   "password": "desk-pass-2026"}).encode()
-    request = urllib.request.Request(server + "/en/account/login/", data=data,
-                                     headers={"Referer": server + "/en/account/login/"})
-    browser.open(request)
-    me = browser.open(server + "/en/account/me/").read().decode()
-    assert '"name": "elena"' in me
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "login": name,
+                                   "password": password}).encode()
+    browser.open(urllib.request.Request(server + "/en/account/login/", data=data,
+                                        headers={"Referer": server + "/en/account/login/"}))
+    return browser, next(c.value for c in jar if c.name == "csrftoken")
+
+
+def test_a_story_published_on_the_desk_reaches_an_open_socket(server):
+    import asyncio
+    import json
+
+    import websockets
+
+    async def scenario():
+        address = server.replace("http://", "ws://") + "/ws/live/"
+        async with websockets.connect(address, origin=server) as socket:
+            await socket.send(json.dumps({"type": "subscribe", "groups": ["newsfeed.en"],
+                                          "after": 0}))
+            assert json.loads(await socket.recv())["type"] == "subscribed"
+            # an editor presses "Publish now" in the desk, over HTTP
+            browser, csrf = log_in(server)
+            draft_id = 2
+            await asyncio.to_thread(browser.open, urllib.request.Request(
+                f"{server}/admin/newsroom/article/{draft_id}/do/publish/",
+                data=urllib.parse.urlencode({"csrfmiddlewaretoken": csrf}).encode(),
+                headers={"Referer": server + "/admin/"}))
+            return json.loads(await asyncio.wait_for(socket.recv(), timeout=5))
+
+    message = asyncio.run(scenario())
+    assert message["type"] == "event"
+    assert message["event"]["type"] == "article.published"
+    assert message["event"]["headline"] == "Bridge reopens"
 
 
 def test_a_forged_post_gets_the_403_page(server):

@@ -21,6 +21,7 @@ _thread: threading.Thread | None = None
 
 
 def run_forever(interval: float = INTERVAL, stop: threading.Event | None = None) -> None:
+    from dateline.live.log import trim
     from dateline.newsroom.actions import publish_due
 
     stop = stop or threading.Event()
@@ -28,6 +29,7 @@ def run_forever(interval: float = INTERVAL, stop: threading.Event | None = None)
         try:
             close_old_connections()
             publish_due()
+            trim()
         except Exception:  # a failed round must not end publishing for good
             log.exception("scheduled publishing failed; trying again")
         finally:

@@ -10,6 +10,7 @@ before any sync code (or thread hop) runs.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import re
 import time
@@ -33,6 +34,10 @@ def public_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        from dateline.live.log import last_id
+
+        # read before the page's queries: any later event is replayed to it, none is lost
+        request.last_event_id = last_id()
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
@@ -233,8 +238,14 @@ class StoredPages:
 
     def __init__(self, app) -> None:
         self.app = app
+        self.loop = None
 
     async def __call__(self, scope, receive, send) -> None:
+        if self.loop is None:  # where events for live pages must be handed over
+            from dateline.live.bridge import remember_loop
+
+            self.loop = asyncio.get_running_loop()
+            remember_loop(self.loop)
         if scope["type"] == "http":
             key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
                             scope.get("query_string", b"").decode("latin-1"))

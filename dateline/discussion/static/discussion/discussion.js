@@ -303,7 +303,15 @@
     if (section) setUp(section);
   });
   document.querySelectorAll("[data-discussion]").forEach(setUp);
+  // new comments arrive over the live socket; polling is only the fallback while it is down
+  document.addEventListener("dateline:comments", function (e) {
+    blocks.forEach(function (block) {
+      if (block.el.dataset.discussion === String(e.detail.article_id)) refresh(block);
+    });
+  });
   setInterval(function () {
-    if (document.visibilityState === "visible") blocks.forEach(refresh);
+    if (document.visibilityState !== "visible") return;
+    if (document.documentElement.dataset.live === "on") return;
+    blocks.forEach(refresh);
   }, POLL_SECONDS * 1000);
 })();
