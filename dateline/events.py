@@ -86,6 +86,22 @@ class CommentChanged(Event):
         return [f"discussion.{self.article_id}"]
 
 
+@dataclass(frozen=True)
+class ChatMessageChanged(Event):
+    """A chat message appeared (visible) or went (deleted); carries what a page shows."""
+
+    type: ClassVar[str] = "chat.message"
+    room_id: int
+    message_id: int
+    status: str
+    author: str
+    body: str
+    created_at: str
+
+    def groups(self) -> list[str]:
+        return [f"chat.{self.room_id}"]
+
+
 Listener = Callable[[Event], None]
 _listeners: dict[type[Event], list[Listener]] = defaultdict(list)
 

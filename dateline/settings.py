@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "dateline.accounts",
     "dateline.discussion",
     "dateline.live",
+    "dateline.chats",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("account/", include("dateline.accounts.urls")),
     path("discussion/", include("dateline.discussion.urls")),
+    path("chats/", include("dateline.chats.urls")),
     path("jsi18n/", public_page(JavaScriptCatalog.as_view()),
          name="javascript-catalog"),
     path("account/", include("allauth.urls")),

@@ -14,9 +14,10 @@ import time
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from dateline.live import chat
 from dateline.live import log as catch_up
 
-GROUP = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11})$")
+GROUP = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11}|chat\.[1-9][0-9]{0,11})$")
 MAX_FRAME = 4096  # bytes a client frame may hold
 MAX_GROUPS = 40
 FLOOD_FRAMES = 20  # frames a client may send per FLOOD_SECONDS
@@ -25,6 +26,7 @@ FLOOD_SECONDS = 10
 CLOSE_MALFORMED = 4400
 CLOSE_TOO_LARGE = 4413
 CLOSE_FLOOD = 4429
+CLOSE_UNKNOWN_ROOM = 4404
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
@@ -36,6 +38,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
+            if group.startswith("chat."):
+                await self.presence(int(group[5:]), -1)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
         now = time.monotonic()
@@ -58,6 +62,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         kind = message.get("type")
         if kind == "subscribe":
             await self.subscribe(message)
+        elif kind in ("chat.post", "chat.delete"):
+            await chat.handle(self, message)
         elif kind == "ping":
             await self.send_json({"type": "pong"})
         else:
@@ -76,9 +82,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
                                   "groups": [str(g)[:80] for g in unknown][:10]})
             return
         new = [g for g in wanted if g not in self.groups_joined]
+        rooms = [int(g[5:]) for g in new if g.startswith("chat.")]
+        if rooms and not await database_sync_to_async(chat.rooms_open)(rooms):
+            await self.close(CLOSE_UNKNOWN_ROOM)
+            return
         for group in new:
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.add(group)
+        for room_id in rooms:
+            await self.presence(room_id, +1)
         if new and after:
             rows, complete = await database_sync_to_async(catch_up.replay)(new, after=after)
             if not complete:
@@ -88,6 +100,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 await self.send_json({"type": "event", "id": row.id, "group": row.group,
                                       "event": row.payload, "replayed": True})
         await self.send_json({"type": "subscribed", "groups": sorted(self.groups_joined)})
+
+    async def presence(self, room_id: int, delta: int) -> None:
+        count = await database_sync_to_async(chat.change_presence)(room_id, delta)
+        await self.channel_layer.group_send(f"chat.{room_id}", {
+            "type": "chat.presence", "room": room_id, "count": count})
+
+    async def chat_presence(self, message: dict) -> None:
+        await self.send_json({"type": "presence", "room": message["room"],
+                              "count": message["count"]})
 
     async def domain_event(self, message: dict) -> None:
         await self.send_json({"type": "event", "id": message["id"], "group": message["group"],

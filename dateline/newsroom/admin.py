@@ -29,6 +29,12 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
+    def save_model(self, request, obj, form, change):
+        from dateline.chats.actions import sync_rooms
+
+        super().save_model(request, obj, form, change)
+        sync_rooms()  # every section has its chat room
+
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):

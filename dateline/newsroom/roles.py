@@ -24,8 +24,11 @@ _MODERATOR = [
     "discussion.view_ban", "discussion.add_ban", "discussion.change_ban",
     "discussion.view_bannedword", "discussion.add_bannedword", "discussion.change_bannedword",
     "discussion.delete_bannedword", "discussion.view_report",
+    "chats.view_room", "chats.change_room", "chats.view_message", "chats.change_message",
+    "chats.view_mute", "chats.add_mute",
 ]
 _EDITOR = _REPORTER + _MODERATOR + [
+    "chats.add_room",
     "newsroom.publish_article", "newsroom.edit_any_article", "newsroom.correct_article",
     "newsroom.add_tag", "newsroom.change_tag", "newsroom.view_correction",
 ]
@@ -44,7 +47,7 @@ def sync_roles(apps) -> None:
     from django.contrib.auth.management import create_permissions
 
     installed = {config.label for config in apps.get_app_configs()}
-    for label in ("auth", "newsroom", "discussion"):
+    for label in ("auth", "newsroom", "discussion", "chats"):
         if label not in installed:
             continue  # an earlier migration: that app's migration syncs again later
         # Permissions are normally made after all migrations; roles need them now.

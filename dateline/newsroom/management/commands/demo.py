@@ -48,6 +48,9 @@ class Command(BaseCommand):
         with tqdm(total=count, unit=" stories", desc="demo", file=sys.stderr,
                   disable=verbosity == 0) as bar:
             summary = fill(count, options["seed"], progress=bar.update)
+        from dateline.chats.actions import sync_rooms
+
+        sync_rooms()  # a chat room for each new section
         if verbosity:
             self.stdout.write(
                 f"Demo edition: {summary.sections} sections, {summary.agencies} agencies, "

@@ -1,0 +1,161 @@
+"""Every change in the chats: one moderation pipeline with the discussion (its bans, its
+banned words and text rules), checks, one transaction, then the event."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from dateline.chats.models import Message, Mute, Room
+from dateline.discussion import text
+from dateline.discussion.actions import active_ban, ban_message, require_moderator
+from dateline.events import ChatMessageChanged, emit
+from dateline.newsroom.actions import require
+from dateline.newsroom.models import Article, Section
+
+M = Message.Status
+MAX_LENGTH = 500
+RATE_LIMIT = 10  # messages a reader may send per minute, slow mode or not
+
+
+def _announce(message: Message) -> None:
+    emit(ChatMessageChanged(
+        room_id=message.room_id, message_id=message.pk, status=message.status,
+        author=message.author.get_username() if message.author else "",
+        body=message.body if message.status == M.VISIBLE else "",
+        created_at=message.created_at.isoformat()))
+
+
+def _active_mute(room: Room, user) -> Mute | None:
+    return (Mute.objects.filter(room=room, user=user, until__gt=timezone.now())
+            .order_by("-until").first())
+
+
+@transaction.atomic
+def post_message(room: Room, *, by, body: str) -> Message:
+    """A reader says something in a room. Emits chat.message after commit when visible."""
+    if by is None or not by.is_authenticated:
+        raise PermissionDenied(_("Log in to chat."))
+    if ban := active_ban(by):
+        raise PermissionDenied(ban_message(ban))
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    if not room.is_open:
+        raise ValidationError(_("This room is closed."))
+    if mute := _active_mute(room, by):
+        raise PermissionDenied(_("You are muted in this room until %(until)s.") % {
+            "until": time_format(timezone.localtime(mute.until), "H:i")})
+    body = text.clean_body(body)
+    if len(body) > MAX_LENGTH:
+        raise ValidationError(_("A chat message is at most %(max)s characters.")
+                              % {"max": MAX_LENGTH})
+    mine = Message.objects.filter(room=room, author=by)
+    now = timezone.now()
+    if mine.filter(created_at__gte=now - timedelta(minutes=1)).count() >= RATE_LIMIT:
+        raise ValidationError(_("You are writing too fast. Wait a moment."))
+    if room.slow_mode and not by.has_perm("discussion.moderate_comment"):
+        latest = mine.order_by("-created_at").values_list("created_at", flat=True).first()
+        if latest and (now - latest).total_seconds() < room.slow_mode:
+            wait = room.slow_mode - int((now - latest).total_seconds())
+            raise ValidationError(_("Slow mode: you can write again in %(n)s seconds.")
+                                  % {"n": wait})
+    held = text.has_banned_word(body)
+    message = Message.objects.create(room=room, author=by, body=body,
+                                     status=M.HELD if held else M.VISIBLE,
+                                     held_because="banned words" if held else "")
+    if not held:
+        _announce(message)
+    return message
+
+
+@transaction.atomic
+def delete_message(message: Message, *, by) -> Message:
+    """A moderator (or the author) takes a message down, for everyone in the room."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if by is None or not by.is_authenticated or (
+            message.author_id != by.pk and not by.has_perm("discussion.moderate_comment")):
+        raise PermissionDenied(_("You can only delete your own messages."))
+    if message.status != M.DELETED:
+        message.status = M.DELETED
+        message.save(update_fields=["status"])
+        _announce(message)
+    return message
+
+
+@transaction.atomic
+def approve_message(message: Message, *, by) -> Message:
+    require_moderator(by)
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status == M.HELD:
+        message.status, message.held_because = M.VISIBLE, ""
+        message.save(update_fields=["status", "held_because"])
+        _announce(message)
+    return message
+
+
+@transaction.atomic
+def mute_reader(room: Room, user, *, minutes: int, by) -> Mute:
+    """Keep a reader quiet in one room for a while (a ban covers every room)."""
+    require_moderator(by)
+    if not 1 <= minutes <= 7 * 24 * 60:
+        raise ValidationError(_("Mute for between a minute and a week."))
+    return Mute.objects.create(room=room, user=user, by=by,
+                               until=timezone.now() + timedelta(minutes=minutes))
+
+
+@transaction.atomic
+def set_slow_mode(room: Room, *, seconds: int, by) -> Room:
+    require_moderator(by)
+    if not 0 <= seconds <= 3600:
+        raise ValidationError(_("Slow mode is between 0 and 3600 seconds."))
+    Room.objects.filter(pk=room.pk).update(slow_mode=seconds)
+    room.slow_mode = seconds
+    return room
+
+
+@transaction.atomic
+def open_topic_room(*, name: str, language: str, by, article: Article | None = None) -> Room:
+    """An editor opens a room for a big story."""
+    require(by, "chats.add_room")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("Name the room."))
+    slug = slugify(name)[:70] or "room"
+    base, n = slug, 2
+    while Room.objects.filter(language=language, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return Room.objects.create(name=name[:120], slug=slug, language=language,
+                               kind=Room.Kind.TOPIC, article=article)
+
+
+@transaction.atomic
+def close_room(room: Room, *, by) -> Room:
+    require(by, "chats.change_room")
+    Room.objects.filter(pk=room.pk).update(is_open=False)
+    room.is_open = False
+    return room
+
+
+GENERAL_NAMES = {"en": "General", "ru": "Общий"}
+
+
+def sync_rooms() -> int:
+    """A general room per language and a room per section; returns how many were made."""
+    made = 0
+    for code, name in GENERAL_NAMES.items():
+        _room, created = Room.objects.get_or_create(
+            language=code, slug="general", defaults={"name": name, "kind": Room.Kind.GENERAL})
+        made += created
+    for section in Section.objects.filter(chat_room__isnull=True):
+        slug = section.slug if not Room.objects.filter(language=section.language,
+                                                       slug=section.slug).exists() else \
+            f"{section.slug}-section"
+        Room.objects.create(name=section.name, slug=slug, language=section.language,
+                            kind=Room.Kind.SECTION, section=section)
+        made += 1
+    return made

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChatsConfig(AppConfig):
+    name = "dateline.chats"
+    label = "chats"
+    verbose_name = _("Chats")
