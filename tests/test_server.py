@@ -29,7 +29,9 @@ def server(tmp_path_factory):
     """`dateline serve` on a fresh data dir with one story; stopped after the module."""
     data = tmp_path_factory.mktemp("serve-data")
     env = {**os.environ, "DATELINE_DATA_DIR": str(data), "LOG_LEVEL": "ERROR"}
-    env.pop("DATABASE_URL", None)  # its own SQLite: the test database is not committed data
+    # the embedded default, apart from this test process: its own SQLite, cache and layer
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
     dateline = [sys.executable, "-m", "dateline"]
     for args in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"],
                  ["shell", "-c", SETUP]):
