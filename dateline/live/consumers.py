@@ -91,7 +91,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.groups_joined.add(group)
         for room_id in rooms:
             await self.presence(room_id, +1)
-        if new and after:
+        if new and "after" in message:  # after 0: everything the log still has
             rows, complete = await database_sync_to_async(catch_up.replay)(new, after=after)
             if not complete:
                 await self.send_json({"type": "resync"})

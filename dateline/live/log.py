@@ -31,9 +31,10 @@ def replay(groups: list[str], *, after: int) -> tuple[list[LoggedEvent], bool]:
     """Events of these groups after an id, oldest first, and whether that is all of them."""
     rows = list(LoggedEvent.objects.filter(group__in=groups, id__gt=after)
                 .order_by("id")[:REPLAY_LIMIT + 1])
-    oldest_kept = LoggedEvent.objects.order_by("id").values_list("id", flat=True).first()
-    # behind the oldest kept event, something may have been trimmed away: not complete
-    complete = len(rows) <= REPLAY_LIMIT and (oldest_kept is None or after + 1 >= oldest_kept)
+    newest = LoggedEvent.objects.order_by("-id").values_list("id", flat=True).first()
+    # more than KEEP ids behind, trimming may have taken some: not complete (ids can skip,
+    # so this errs towards a reload, never towards a silent gap)
+    complete = len(rows) <= REPLAY_LIMIT and (newest is None or newest - after <= KEEP)
     return rows[:REPLAY_LIMIT], complete
 
 

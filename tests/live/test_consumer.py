@@ -163,3 +163,42 @@ def test_the_log_is_trimmed_to_the_newest(section, make_article):
                                              published_at=None), by=None)
     assert log.trim(keep=2) == 3
     assert LoggedEvent.objects.count() == 2
+
+
+def test_a_page_rendered_before_any_event_catches_up_from_zero(section, make_article):
+    # given a page that saw no event at all, and a story published before its socket opened
+    draft = make_article(section, status=Article.Status.DRAFT, published_at=None)
+    actions.publish_article(draft, by=None)
+
+    async def scenario():
+        socket = await connected()
+        got = await subscribe(socket, ["newsfeed.en"], after=0)
+        await socket.disconnect()
+        return got
+
+    got = run(scenario)
+    # then the socket brings it
+    assert [m["event"]["article_id"] for m in got if m["type"] == "event"] == [draft.pk]
+
+
+def test_a_page_further_behind_than_the_log_keeps_is_told_to_reload(section, make_article,
+                                                                     monkeypatch):
+    monkeypatch.setattr("dateline.live.log.KEEP", 2)
+    for _ in range(4):
+        actions.publish_article(make_article(section, status=Article.Status.DRAFT,
+                                             published_at=None), by=None)
+    from dateline.live.models import LoggedEvent
+    newest = LoggedEvent.objects.order_by("-id").first().id
+
+    async def scenario():
+        socket = await connected()
+        behind = await subscribe(socket, ["newsfeed.en"], after=newest - 3)
+        await socket.disconnect()
+        socket = await connected()
+        close = await subscribe(socket, ["newsfeed.en"], after=newest - 1)
+        await socket.disconnect()
+        return behind[-1], close
+
+    behind, close = run(scenario)
+    assert behind == {"type": "resync"}
+    assert [m["type"] for m in close] == ["event", "subscribed"]

@@ -29,27 +29,50 @@
     });
   }
 
+  var answered = true;
+
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + "/ws/live/");
-    socket.onopen = function () {
+    var current = new WebSocket(scheme + location.host + "/ws/live/");
+    socket = current;
+    answered = true;
+    current.onopen = function () {
       attempt = 0;
       document.documentElement.dataset.live = "on";
       subscribe(groups);
     };
-    socket.onmessage = function (e) {
+    current.onmessage = function (e) {
       var message;
       try { message = JSON.parse(e.data); } catch (err) { return; }
+      answered = true;
       if (message.type === "event") handle(message);
       else if (message.type === "resync") location.reload();  // too far behind: start afresh
     };
-    socket.onclose = function () {
-      document.documentElement.dataset.live = "off";
-      // 1 s, 2 s, 4 s ... up to a minute, each with up to half of it again at random
-      var wait = Math.min(60000, 1000 * Math.pow(2, attempt++));
-      setTimeout(connect, wait + Math.random() * wait / 2);
-    };
+    current.onclose = function () { lost(current); };
   }
+
+  function lost(which) {
+    if (which !== socket) return;  // an old socket's late goodbye
+    socket = null;
+    document.documentElement.dataset.live = "off";
+    // 1 s, 2 s, 4 s ... up to a minute, each with up to half of it again at random
+    var wait = Math.min(60000, 1000 * Math.pow(2, attempt++));
+    setTimeout(connect, wait + Math.random() * wait / 2);
+  }
+
+  // A connection can die without a word (a sleeping laptop, a dropped mobile network):
+  // ask every 25 s, and give it up when the last question went unanswered.
+  setInterval(function () {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (!answered) {
+      var dead = socket;
+      dead.close();
+      lost(dead);
+      return;
+    }
+    answered = false;
+    socket.send(JSON.stringify({ type: "ping" }));
+  }, 25000);
 
   function handle(message) {
     if (seen[message.id]) return;  // replayed and live copies of one event
