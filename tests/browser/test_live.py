@@ -403,3 +403,46 @@ def test_comment_reaches_another_reader_over_the_socket(new_context, server: Ser
     expect(other.locator(".comment-count")).to_have_text("1 comment", timeout=LIVE_MS)
     expect(other.locator("li.comment .comment-author")).to_have_text(["anna"])
     assert boris.evaluate("window.sameDocument") is True
+
+
+def reader_on(context: BrowserContext, name: str, path: str) -> Page:
+    page = context.new_page()
+    page.goto("/en/account/login/?next=" + path)
+    page.locator("input[name=login]").fill(name)
+    page.locator("input[name=password]").fill(READER_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+    return page
+
+
+def test_two_readers_chat_and_a_moderator_deletes_for_both(new_context, server: Server) -> None:
+    # given two readers in the general room, and the editor (a moderator too) with them
+    room = "/en/chats/general/"
+    anna = reader_on(new_context(), "anna", room)
+    boris = reader_on(new_context(), "boris", room)
+    editor = desk(new_context(), server, "night-ferry")
+    editor.goto(room)
+    for page in (anna, boris, editor):
+        expect(page.locator("[data-chat]")).to_have_attribute("data-live", "on")
+    expect(anna.locator("[data-present]")).to_have_text(re.compile(r"^[3-9] here$"))
+
+    # when anna writes
+    anna.get_by_label("Your message").fill("Is the night ferry running tonight?")
+    anna.get_by_role("button", name="Send").click()
+
+    # then boris and the editor see it at once, with her name
+    for page in (boris, editor):
+        line = page.locator(".chat-message", has_text="Is the night ferry running tonight?")
+        expect(line).to_have_count(1, timeout=LIVE_MS)
+        expect(line.locator(".chat-author")).to_have_text("anna")
+    # and boris, a reader, cannot delete it
+    expect(boris.locator(".chat-message .chat-delete")).to_have_count(0)
+
+    # when the editor deletes it
+    editor.locator(".chat-message", has_text="Is the night ferry running tonight?").get_by_role(
+        "button", name="Delete").click()
+
+    # then it goes from every open page
+    for page in (anna, boris, editor):
+        expect(page.locator(".chat-message", has_text="night ferry running")).to_have_count(
+            0, timeout=LIVE_MS)
