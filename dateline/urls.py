@@ -5,12 +5,14 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
+from dateline.discussion.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.pagecache import public_page
 from dateline.reader.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", reader_views.choose_language, name="choose_language"),
+    path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
     path("admin/", admin.site.urls),
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<int:pk>/", reader_views.preview, name="reader_preview"),

@@ -12,7 +12,7 @@ from django.utils.formats import time_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from dateline.chats.models import Message, Mute, Room
+from dateline.chats.models import Message, MessageReport, Mute, Room
 from dateline.discussion import text
 from dateline.discussion.actions import active_ban, ban_message, require_moderator
 from dateline.events import ChatMessageChanged, emit
@@ -85,6 +85,37 @@ def delete_message(message: Message, *, by) -> Message:
         message.save(update_fields=["status"])
         _announce(message)
     return message
+
+
+@transaction.atomic
+def report_message(message: Message, *, by, reason: str) -> MessageReport:
+    """A reader flags a message; as in the discussion, enough reports hold it."""
+    from dateline.discussion.actions import REPORTS_TO_HOLD
+    from dateline.discussion.models import Report
+
+    if by is None or not by.is_authenticated:
+        raise PermissionDenied(_("Log in to report a message."))
+    if reason not in Report.Reason.values:
+        raise ValidationError(_("Choose a reason for the report."))
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != M.VISIBLE:
+        raise ValidationError(_("This message cannot be reported."))
+    report, created = MessageReport.objects.get_or_create(
+        message=message, reporter=by, defaults={"reason": reason})
+    if not created:
+        raise ValidationError(_("You have already reported this message."))
+    message.report_count += 1
+    fields = ["report_count"]
+    if message.report_count >= REPORTS_TO_HOLD:
+        message.status, message.held_because = M.HELD, "reports"
+        fields += ["status", "held_because"]
+    message.save(update_fields=fields)
+    if message.status == M.HELD:
+        # it leaves every open page until a moderator has looked
+        emit(ChatMessageChanged(room_id=message.room_id, message_id=message.pk,
+                                status=M.DELETED, author="", body="",
+                                created_at=message.created_at.isoformat()))
+    return report
 
 
 @transaction.atomic

@@ -23,6 +23,14 @@ class RoomAdmin(admin.ModelAdmin):
     raw_id_fields = ("article", "section")
     actions = ["close_rooms"]
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        room = actions.open_topic_room(name=obj.name, language=obj.language, by=request.user,
+                                       article=obj.article)
+        obj.pk = room.pk  # the admin's messages and redirect name the new room
+
     @admin.action(description=_("Close the selected rooms"))
     def close_rooms(self, request, queryset):
         for room in queryset:

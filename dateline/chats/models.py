@@ -60,6 +60,7 @@ class Message(models.Model):
                               default=Status.VISIBLE)
     held_because = models.CharField(_("held because"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    report_count = models.PositiveIntegerField(_("reports"), default=0)
 
     class Meta:
         ordering = ["-id"]
@@ -88,3 +89,19 @@ class Mute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.room_id} until {self.until}"
+
+
+class MessageReport(models.Model):
+    """A reader flags a chat message, with the discussion's reasons."""
+
+    message = models.ForeignKey(Message, models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(User, models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["message", "reporter"],
+                                               name="one_message_report")]
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.message_id})"

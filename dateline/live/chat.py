@@ -31,6 +31,14 @@ def _delete(user, message_id) -> dict:
     return {"type": "chat.deleted", "id": message.pk}
 
 
+def _report(user, message_id, reason) -> dict:
+    message = Message.objects.filter(pk=message_id).first()
+    if message is None:
+        return {"type": "error", "error": "no such message"}
+    actions.report_message(message, by=user, reason=reason)
+    return {"type": "chat.reported", "id": message.pk}
+
+
 async def handle(consumer, message: dict) -> None:
     user = consumer.scope.get("user")
     kind = message["type"]
@@ -41,6 +49,11 @@ async def handle(consumer, message: dict) -> None:
                 answer = {"type": "error", "error": "chat.post needs room and body"}
             else:
                 answer = await database_sync_to_async(_post)(user, room, body)
+        elif kind == "chat.report":
+            target, reason = message.get("message"), message.get("reason")
+            answer = ({"type": "error", "error": "chat.report needs message and reason"}
+                      if not isinstance(target, int) or not isinstance(reason, str)
+                      else await database_sync_to_async(_report)(user, target, reason))
         else:
             target = message.get("message")
             answer = ({"type": "error", "error": "chat.delete needs message"}

@@ -62,7 +62,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         kind = message.get("type")
         if kind == "subscribe":
             await self.subscribe(message)
-        elif kind in ("chat.post", "chat.delete"):
+        elif kind in ("chat.post", "chat.delete", "chat.report"):
             await chat.handle(self, message)
         elif kind == "ping":
             await self.send_json({"type": "pong"})

@@ -163,3 +163,35 @@ def test_room_page_and_older_messages(client, room, reader):
     assert client.get("/en/chats/general/older/?before=x").status_code == 404
     assert client.get("/en/chats/nowhere/").status_code == 404
     assert "General" in client.get("/en/chats/").content.decode()
+
+
+def test_reports_hold_a_message_and_the_one_queue_shows_it(room, reader, moderator, client,
+                                                           django_user_model):
+    message = actions.post_message(room, by=reader, body="Buy cheap watches")
+    reporters = [django_user_model.objects.create_user(f"r{i}", f"r{i}@example.org",
+                                                       "pw-long-2026") for i in range(3)]
+    with pytest.raises(ValidationError, match="reason"):
+        actions.report_message(message, by=reporters[0], reason="because")
+    for r in reporters:
+        actions.report_message(message, by=r, reason="spam")
+    assert Message.objects.get(pk=message.pk).status == Message.Status.HELD
+    from dateline.discussion import actions as discussion
+    from dateline.newsroom.models import Article, Section
+    section = Section.objects.create(name="World", slug="world", language="en")
+    from django.utils import timezone as tz
+    story = Article.objects.create(section=section, language="en", headline="H", slug="h",
+                                   lead="l", body="b", status="published", published_at=tz.now())
+    Section.objects.filter(pk=section.pk).update(moderation=Section.Moderation.PRE)
+    comment = discussion.post_comment(story, by=reader, body="A held comment")
+    client.force_login(moderator)
+    page = client.get("/admin/moderation/").content.decode()
+    assert "Buy cheap watches" in page and "A held comment" in page
+    client.post("/admin/moderation/", {"kind": "message", "id": message.pk,
+                                       "decision": "approve"})
+    client.post("/admin/moderation/", {"kind": "comment", "id": comment.pk, "decision": "ban"})
+    assert Message.objects.get(pk=message.pk).status == Message.Status.VISIBLE
+    from dateline.discussion.models import Ban, Comment
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.REJECTED
+    assert Ban.objects.filter(user=reader).exists()
+    client.force_login(reader)
+    assert client.get("/admin/moderation/").status_code in (302, 403)

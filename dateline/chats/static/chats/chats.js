@@ -23,8 +23,20 @@
   }
 
   function tools(li) {
-    if (!me || !me.authenticated || li.querySelector(".chat-delete")) return;
-    if (!me.moderator && String(me.id) !== li.dataset.author) return;
+    if (!me || !me.authenticated || li.querySelector(".chat-delete, .chat-report")) return;
+    if (!me.moderator && String(me.id) !== li.dataset.author) {
+      var report = document.createElement("button");
+      report.type = "button";
+      report.className = "link-button chat-report";
+      report.textContent = gettext("Report");
+      report.addEventListener("click", function () {
+        send({ type: "chat.report", message: Number(li.dataset.message), reason: "abuse" });
+        report.disabled = true;
+      });
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(report);
+      return;
+    }
     var b = document.createElement("button");
     b.type = "button";
     b.className = "link-button chat-delete";
@@ -88,6 +100,8 @@
       } else if (m.type === "chat.posted") {
         if (form) form.querySelector("input[name=body]").value = "";
         note(m.status === "held" ? gettext("Your message will appear once a moderator has read it.") : "", false);
+      } else if (m.type === "chat.reported") {
+        note(gettext("Thank you: the moderators will look at this message."), false);
       } else if (m.type === "error") {
         note(m.error, true);
       } else if (m.type === "resync") {
