@@ -144,10 +144,14 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
         }
     }
+    # Redis pub/sub ignores database numbers: the prefix keeps sites (and a test run)
+    # that share one Redis server from hearing each other's events.
+    _redis_db = REDIS_URL.rstrip("/").rsplit("/", 1)[-1] if REDIS_URL.count("/") > 2 else "0"
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {"hosts": [REDIS_URL],
+                       "prefix": f"{env('CACHE_KEY_PREFIX', 'dateline')}.{_redis_db}"},
         }
     }
 else:
@@ -157,7 +161,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "dateline.live.layers.InProcessChannelLayer"}}
 
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))

@@ -4,9 +4,9 @@
 
 Needs PostgreSQL (user postgres, trust auth) at 127.0.0.1:5432 and Redis at 127.0.0.1:6379;
 skipped when either is not reachable, failed instead with DATELINE_REQUIRE_SERVICES=1. It
-creates and finally drops its own database (dateline_live_<hex>), uses Redis database
-REDIS_DB (flushed before and after) and a temporary data dir, starts two servers on free
-loopback ports and stops them at the end.
+creates and finally drops its own database (dateline_live_<hex>), uses Redis database 5
+(flushed before and after) and a temporary data dir, starts two servers on free loopback
+ports and stops them at the end.
 """
 
 from __future__ import annotations
@@ -26,16 +26,20 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
+import psycopg
 import pytest
+import redis
+import websockets
 
 ROOT = Path(__file__).resolve().parents[2]
 DATELINE = [sys.executable, "-m", "dateline"]
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-REDIS_DB = 5
-REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
+REDIS_URL = "redis://127.0.0.1:6379/5"
 REQUIRED = os.environ.get("DATELINE_REQUIRE_SERVICES") == "1"
 DELIVERY_SECONDS = 5.0
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
 
 # One story is published beforehand, so that the log holds an earlier event and a page can
 # say "after" it (after=0 asks for no catch-up at all).
@@ -56,25 +60,21 @@ print('draft', draft.pk)
 """
 
 
-def unavailable(what: str, error: Exception) -> None:
+def unavailable(what: str, error: Exception) -> NoReturn:
     message = f"{what} is not reachable: {error}"
     if REQUIRED:
         pytest.fail(message + " (DATELINE_REQUIRE_SERVICES=1)", pytrace=False)
     pytest.skip(message)
 
 
-def admin_connection():
-    import psycopg
-
+def admin_connection() -> psycopg.Connection:
     try:
         return psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3)
     except psycopg.Error as error:
         unavailable(f"PostgreSQL at {PG_SERVER}", error)
 
 
-def redis_client():
-    import redis
-
+def redis_client() -> redis.Redis:
     client = redis.Redis.from_url(REDIS_URL, socket_timeout=3, socket_connect_timeout=3)
     try:
         client.ping()
@@ -93,7 +93,7 @@ def wait_until_serving(base: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2).read()
+            LOCAL.open(base + "/robots.txt", timeout=2).read()
             return
         except OSError:
             time.sleep(0.2)
@@ -158,7 +158,8 @@ def servers(tmp_path_factory) -> Iterator[dict]:
         cache.close()
     for log in logs:
         output = log.read_text(errors="replace")
-        assert "Traceback" not in output, f"{log.name}:\n{output[-3000:]}"
+        assert "Traceback" not in output and "panicked" not in output, (
+            f"{log.name}:\n{output[-3000:]}")
 
 
 def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str]:
@@ -185,27 +186,30 @@ def publish(base: str, draft_id: int) -> None:
         headers={"Referer": base + "/admin/"}), timeout=10).read()
 
 
-async def subscribed(base: str, after: int = 0):
+async def subscribed(base: str, after: int = 0
+                     ) -> tuple[websockets.ClientConnection, list[dict]]:
     """A page's socket on one server, subscribed to the English newsfeed.
 
     Returns the socket and what came before "subscribed": the replayed events.
     """
-    import websockets
-
     socket = await websockets.connect(base.replace("http://", "ws://") + "/ws/live/",
                                       origin=base, proxy=None, open_timeout=5)
-    await socket.send(json.dumps({"type": "subscribe", "groups": ["newsfeed.en"],
-                                  "after": after}))
-    before = []
-    while True:
-        message = json.loads(await asyncio.wait_for(socket.recv(), 5))
-        if message["type"] in ("subscribed", "resync", "error"):
-            assert message["type"] == "subscribed", message
-            return socket, before
-        before.append(message)
+    try:
+        await socket.send(json.dumps({"type": "subscribe", "groups": ["newsfeed.en"],
+                                      "after": after}))
+        before = []
+        while True:
+            message = json.loads(await asyncio.wait_for(socket.recv(), 5))
+            if message["type"] in ("subscribed", "resync", "error"):
+                assert message["type"] == "subscribed", message
+                return socket, before
+            before.append(message)
+    except BaseException:
+        await socket.close()
+        raise
 
 
-async def event_about(socket, headline: str) -> tuple[dict, float]:
+async def event_about(socket: websockets.ClientConnection, headline: str) -> tuple[dict, float]:
     """The event about this story, and when it arrived."""
     while True:
         message = json.loads(await socket.recv())
