@@ -57,6 +57,8 @@ actions.publish_article(earlier, by=user)
 draft = Article.objects.create(section=s, language='en', headline=HEADLINE, slug='bridge',
                                lead='Lead.', body='<p>Body.</p>', status='draft')
 print('draft', draft.pk)
+from dateline.chats.models import Room
+print('room', Room.objects.get(language='en', slug='general').pk)
 """
 
 
@@ -136,6 +138,7 @@ def servers(tmp_path_factory) -> Iterator[dict]:
                              env=env, cwd=ROOT, check=True, capture_output=True, text=True,
                              timeout=30).stdout
         draft_id = int(re.search(r"^draft (\d+)$", out, re.M).group(1))
+        room_id = int(re.search(r"^room (\d+)$", out, re.M).group(1))
         assert static.wait(timeout=60) == 0, static.stderr.read()
         bases = []
         for n in (1, 2):
@@ -148,7 +151,7 @@ def servers(tmp_path_factory) -> Iterator[dict]:
             bases.append(f"http://127.0.0.1:{port}")
         for base, process, log in zip(bases, processes, logs, strict=True):
             wait_until_serving(base, process, log)
-        yield {"bases": bases, "draft_id": draft_id, "headline": headline}
+        yield {"bases": bases, "draft_id": draft_id, "headline": headline, "room_id": room_id}
     finally:
         for process in processes:
             stop(process)
@@ -175,6 +178,7 @@ def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str]:
                                         headers={"Referer": base + "/en/account/login/"}),
                  timeout=10)
     assert any(c.name == "sessionid" for c in jar), "elena could not log in"
+    browser.session = next(c.value for c in jar if c.name == "sessionid")
     return browser, next(c.value for c in jar if c.name == "csrftoken")
 
 
@@ -263,3 +267,45 @@ def test_a_story_published_on_one_server_reaches_sockets_on_both(servers):
 
     assert [m["id"] for m in replayed] == [first["id"]], replayed
     assert replayed[0]["event"] == first["event"] and replayed[0]["replayed"] is True
+
+
+def test_a_chat_message_posted_on_one_server_reaches_a_reader_on_the_other(servers):
+    one, two = servers["bases"]
+    group = f"chat.{servers['room_id']}"
+    text = f"Anyone on the night ferry? {secrets.token_hex(3)}"
+    browser, _csrf = log_in(one)
+
+    async def socket_on(base: str, cookie: str | None = None):
+        headers = {"Cookie": f"sessionid={cookie}"} if cookie else None
+        socket = await websockets.connect(base.replace("http://", "ws://") + "/ws/live/",
+                                          origin=base, proxy=None, open_timeout=5,
+                                          additional_headers=headers)
+        await socket.send(json.dumps({"type": "subscribe", "groups": [group], "after": 0}))
+        while json.loads(await asyncio.wait_for(socket.recv(), 5))["type"] != "subscribed":
+            pass
+        return socket
+
+    async def first(socket, kind: str, check=lambda m: True) -> dict:
+        while True:
+            message = json.loads(await socket.recv())
+            if message["type"] == kind and check(message):
+                return message
+
+    async def scenario():
+        reader = await socket_on(two)  # an anonymous reader, on server two
+        writer = await socket_on(one, browser.session)  # elena, on server one
+        try:
+            await writer.send(json.dumps({"type": "chat.post", "room": servers["room_id"],
+                                          "body": text}))
+            posted = await asyncio.wait_for(first(writer, "chat.posted"), DELIVERY_SECONDS)
+            seen = await asyncio.wait_for(first(
+                reader, "event", lambda m: m["event"].get("body") == text), DELIVERY_SECONDS)
+            return posted, seen
+        finally:
+            await reader.close()
+            await writer.close()
+
+    posted, seen = asyncio.run(asyncio.wait_for(scenario(), 30))
+    assert posted["status"] == "visible"
+    assert seen["group"] == group and seen["event"]["author"] == "elena"
+    assert seen["event"]["message_id"] == posted["id"]
