@@ -1,7 +1,7 @@
 """Requests/s and latency of a story page, uncached and cached, with wrk from a second process.
 
     .venv/bin/python bench/story_page.py --articles 10000
-    .venv/bin/python bench/story_page.py --articles 100000 --data-dir /var/tmp/dl-100k
+    .venv/bin/python bench/story_page.py --articles 100000 --data-dir DIR   # reuse an edition
 
 Builds (or reuses) a demo edition of N stories in its own data dir, starts `dateline serve`
 on 127.0.0.1, and points wrk at one story from the middle of the archive: once with a query
