@@ -126,7 +126,8 @@ def test_a_story_published_on_the_desk_reaches_an_open_socket(server):
             assert json.loads(await socket.recv())["type"] == "subscribed"
             # an editor presses "Publish now" in the desk, over HTTP
             browser, csrf = log_in(server)
-            draft_id = 2
+            listing = browser.open(server + "/admin/newsroom/article/?q=bridge").read().decode()
+            draft_id = re.search(r'/admin/newsroom/article/(\d+)/change/', listing).group(1)
             await asyncio.to_thread(browser.open, urllib.request.Request(
                 f"{server}/admin/newsroom/article/{draft_id}/do/publish/",
                 data=urllib.parse.urlencode({"csrfmiddlewaretoken": csrf}).encode(),

@@ -165,8 +165,8 @@ def servers(tmp_path_factory) -> Iterator[dict]:
             f"{log.name}:\n{output[-3000:]}")
 
 
-def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str]:
-    """An editor's browser on the desk: session and CSRF cookies."""
+def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str, str]:
+    """An editor's browser on the desk: the opener, its CSRF token and its session key."""
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.ProxyHandler({}),
                                           urllib.request.HTTPCookieProcessor(jar))
@@ -178,12 +178,12 @@ def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str]:
                                         headers={"Referer": base + "/en/account/login/"}),
                  timeout=10)
     assert any(c.name == "sessionid" for c in jar), "elena could not log in"
-    browser.session = next(c.value for c in jar if c.name == "sessionid")
-    return browser, next(c.value for c in jar if c.name == "csrftoken")
+    session = next(c.value for c in jar if c.name == "sessionid")
+    return browser, next(c.value for c in jar if c.name == "csrftoken"), session
 
 
 def publish(base: str, draft_id: int) -> None:
-    browser, csrf = log_in(base)
+    browser, csrf, _session = log_in(base)
     browser.open(urllib.request.Request(
         f"{base}/admin/newsroom/article/{draft_id}/do/publish/",
         data=urllib.parse.urlencode({"csrfmiddlewaretoken": csrf}).encode(),
@@ -273,7 +273,7 @@ def test_a_chat_message_posted_on_one_server_reaches_a_reader_on_the_other(serve
     one, two = servers["bases"]
     group = f"chat.{servers['room_id']}"
     text = f"Anyone on the night ferry? {secrets.token_hex(3)}"
-    browser, _csrf = log_in(one)
+    _browser, _csrf, session = log_in(one)
 
     async def socket_on(base: str, cookie: str | None = None):
         headers = {"Cookie": f"sessionid={cookie}"} if cookie else None
@@ -293,7 +293,7 @@ def test_a_chat_message_posted_on_one_server_reaches_a_reader_on_the_other(serve
 
     async def scenario():
         reader = await socket_on(two)  # an anonymous reader, on server two
-        writer = await socket_on(one, browser.session)  # elena, on server one
+        writer = await socket_on(one, session)  # elena, on server one
         try:
             await writer.send(json.dumps({"type": "chat.post", "room": servers["room_id"],
                                           "body": text}))
