@@ -97,6 +97,7 @@ class ChatMessageChanged(Event):
     author: str
     body: str
     created_at: str
+    body_html: str = ""  # the body escaped, its links made safe anchors (rel=nofollow)
 
     def groups(self) -> list[str]:
         return [f"chat.{self.room_id}"]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.html import urlize
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -25,10 +26,11 @@ RATE_LIMIT = 10  # messages a reader may send per minute, slow mode or not
 
 
 def _announce(message: Message) -> None:
+    body = message.body if message.status == M.VISIBLE else ""
     emit(ChatMessageChanged(
         room_id=message.room_id, message_id=message.pk, status=message.status,
-        author=message.author.get_username() if message.author else "",
-        body=message.body if message.status == M.VISIBLE else "",
+        author=message.author.get_username() if message.author else "", body=body,
+        body_html=urlize(body, nofollow=True, autoescape=True),
         created_at=message.created_at.isoformat()))
 
 

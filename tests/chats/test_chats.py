@@ -195,3 +195,18 @@ def test_reports_hold_a_message_and_the_one_queue_shows_it(room, reader, moderat
     assert Ban.objects.filter(user=reader).exists()
     client.force_login(reader)
     assert client.get("/admin/moderation/").status_code in (302, 403)
+
+
+def test_chat_events_carry_the_body_escaped_with_safe_links(room, reader,
+                                                             django_capture_on_commit_callbacks):
+    from dateline import events
+    seen = []
+    events.listen(events.ChatMessageChanged, seen.append)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            actions.post_message(room, by=reader, body="<b>x</b> see https://ferry.example/t")
+    finally:
+        events._listeners[events.ChatMessageChanged].remove(seen.append)
+    html = seen[0].body_html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
+    assert '<a href="https://ferry.example/t" rel="nofollow">' in html

@@ -63,7 +63,9 @@
     when.textContent = ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
     var text = document.createElement("span");
     text.className = "chat-body";
-    text.textContent = event.body;
+    // body_html is escaped on the server, with its links as rel=nofollow anchors
+    if (event.body_html) text.innerHTML = event.body_html;
+    else text.textContent = event.body;
     li.append(who, " ", when, " ", text);
     if (me && String(me.name) === event.author) li.dataset.author = me.id;
     list.appendChild(li);
