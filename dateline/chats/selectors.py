@@ -53,3 +53,9 @@ def change_presence(room_id: int, delta: int) -> int:
         cache.add(key, 0, timeout=None)
         value = cache.incr(key, delta)
     return max(0, value)
+
+
+def held_messages() -> QuerySet[Message]:
+    """Messages waiting for a moderator, oldest first."""
+    return (Message.objects.filter(status=Message.Status.HELD).select_related("author", "room")
+            .order_by("created_at", "id"))

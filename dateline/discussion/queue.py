@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dateline.chats import actions as chat_actions
+from dateline.chats import selectors as chat_selectors
 from dateline.chats.models import Message
-from dateline.discussion import actions
+from dateline.discussion import actions, selectors
 from dateline.discussion.models import Comment
 
 QUEUE_SIZE = 100
@@ -26,10 +27,8 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _decide(request)
         return redirect("moderation_queue")
-    comments = list(Comment.objects.filter(status=Comment.Status.PENDING)
-                    .select_related("author", "article").order_by("created_at")[:QUEUE_SIZE])
-    chat = list(Message.objects.filter(status=Message.Status.HELD)
-                .select_related("author", "room").order_by("created_at")[:QUEUE_SIZE])
+    comments = list(selectors.moderation_queue()[:QUEUE_SIZE])
+    chat = list(chat_selectors.held_messages()[:QUEUE_SIZE])
     items = sorted([("comment", c) for c in comments] + [("message", m) for m in chat],
                    key=lambda item: item[1].created_at)
     return TemplateResponse(request, "discussion/queue.html", {

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_request
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from dateline.newsroom import selectors
 from dateline.reader.pagecache import fragment, public_page
@@ -146,10 +149,6 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def choose_language(request: HttpRequest) -> HttpResponse:
     """`/` sends a reader to the edition in the language their browser prefers."""
-    from django.shortcuts import redirect
-    from django.utils.cache import patch_vary_headers
-    from django.utils.translation import get_language_from_request
-
     response = redirect(f"/{get_language_from_request(request, check_path=False)}/")
     patch_vary_headers(response, ("Accept-Language",))
     return response
@@ -163,9 +162,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded images, for a single-machine site; a proxy or CDN serves them in production."""
-    from django.conf import settings
-    from django.views.static import serve
-
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -70,9 +70,6 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def name_in(self, language: str) -> str:
-        return self.name_ru if language == "ru" and self.name_ru else self.name
-
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80)
@@ -197,6 +194,15 @@ class Article(models.Model):
                 errors["translation"] = _("The translation must be in the other language.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def agency_credit(self) -> str:
+        """The agency as the dateline credits it, in the story's language."""
+        if self.agency is None:
+            return ""
+        if self.language == "ru" and self.agency.name_ru:
+            return self.agency.name_ru
+        return self.agency.name
 
     @property
     def is_public(self) -> bool:
