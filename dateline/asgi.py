@@ -14,17 +14,19 @@ import django  # noqa: E402
 
 django.setup()
 
-from a2wsgi import WSGIMiddleware  # noqa: E402
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.urls import path  # noqa: E402
 
 from dateline.live.consumers import LiveConsumer  # noqa: E402
 from dateline.reader.pagecache import StoredPages  # noqa: E402
+from dateline.wsgi_threads import WSGIThreads  # noqa: E402
 
-http_application = StoredPages(WSGIMiddleware(get_wsgi_application(), workers=8))
+http_application = StoredPages(WSGIThreads(get_wsgi_application(), threads=8,
+                                            max_body=settings.REQUEST_MAX_BYTES))
 
 websocket_application = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([
     path("ws/live/", LiveConsumer.as_asgi()),

@@ -228,6 +228,9 @@ IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(15 * 2**20)))
 # Requests with bodies above this never reach a view (a 50 MB upload is cut off early).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
+# The server refuses (413) a request body above this before Django reads it; between it and
+# IMAGE_MAX_BYTES the desk's form answers with a message.
+REQUEST_MAX_BYTES = int(env("REQUEST_MAX_BYTES", str(64 * 2**20)))
 
 # --- Security ------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "dateline.reader.views.csrf_failure"

@@ -254,13 +254,7 @@ class StoredPages:
                 if entry is not None:
                     await self._send(scope, send, entry)
                     return
-
-        async def receive_coroutine():
-            # Some servers hand over a receive() whose result is awaitable but not a
-            # coroutine; the WSGI bridge schedules it from a thread and needs a coroutine.
-            return await receive()
-
-        await self.app(scope, receive_coroutine, send)
+        await self.app(scope, receive, send)
 
     @staticmethod
     async def _send(scope, send, entry: tuple) -> None:

@@ -43,4 +43,7 @@ class Command(BaseCommand):
             websockets=True,
             log_access=access_log,
             backlog=2048,
+            # A worker that has not stopped this long after SIGTERM is killed: the
+            # process is gone within 5 s whatever a thread is doing.
+            workers_kill_timeout=4,
         ).serve()
