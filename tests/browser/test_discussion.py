@@ -59,7 +59,9 @@ def reload_fresh(page: Page) -> None:
     Lists and counts are the same for every reader and may be shared for five seconds:
     a browser that fetched them moments ago may show them again on a reload.
     """
-    age = page.evaluate("performance.now()")
+    # the age counts from when the newest response arrived, not from the page's start
+    age = page.evaluate("""() => performance.now() - Math.max(0,
+        ...performance.getEntriesByType("resource").map(entry => entry.responseEnd))""")
     page.wait_for_timeout(max(0, SHARED_MAX_AGE_MS - age))
     page.reload()
 
