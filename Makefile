@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# `make run` keeps its database, key and media in data/ beside the code.
+export DATELINE_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test test-fast serve install install-test messages lint bench clean
 
@@ -14,7 +16,6 @@ run: install messages
 	$(BIN)/dateline serve --host $(HOST) --port $(PORT)
 
 test: install-test messages
-	$(BIN)/dateline collectstatic --noinput -v0
 	$(BIN)/dateline makemigrations --check --dry-run -v0
 	$(BIN)/ruff check dateline tests bench
 	$(BIN)/python -m pytest

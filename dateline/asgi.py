@@ -3,9 +3,10 @@
 Stored reader pages are answered right here, before Django, so a cache hit costs a cache
 lookup and nothing else. Other HTTP requests run Django's ordinary (WSGI) request cycle in
 a worker thread: one thread hop per request, where Django's own ASGI handler makes several
-for sync views and middleware (measured in bench/README.md).
+for sync views and middleware (measured in docs/serving.md).
 """
 
+import asyncio
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
@@ -21,6 +22,7 @@ from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from dateline.live import bus, delivery  # noqa: E402
 from dateline.live.consumers import LiveConsumer  # noqa: E402
 from dateline.reader.pagecache import StoredPages  # noqa: E402
 from dateline.wsgi_threads import WSGIThreads  # noqa: E402
@@ -32,8 +34,17 @@ websocket_application = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRoute
     path("ws/live/", LiveConsumer.as_asgi()),
 ])))
 
-application = ProtocolTypeRouter({"http": http_application,
-                                  "websocket": websocket_application})
+router = ProtocolTypeRouter({"http": http_application, "websocket": websocket_application})
+
+
+async def application(scope, receive, send):
+    if delivery.loop_unknown():  # where events for live pages must be handed over
+        delivery.remember_loop(asyncio.get_running_loop())
+    await router(scope, receive, send)
+
+
+if os.environ.get("DATELINE_SERVE") == "1":  # set by `dateline serve`
+    bus.start_following()
 
 if os.environ.get("DATELINE_SCHEDULER") == "1":  # set by `dateline serve`
     from dateline.newsroom.scheduler import start_in_background

@@ -1,17 +1,17 @@
-"""The catalogue of domain events and emit().
+"""The catalogue of domain events, emit() and listen().
 
 Only actions emit, and only after their transaction commits: a listener never sees a change
-that was rolled back. Each event goes to in-process listeners (cache invalidation) and to the
-channel layer groups it names (live pages on every server process).
+that was rolled back. An event is carried to every process that serves readers and reaches
+each listener once (how it is carried is the transport's business: the live app installs
+the catch-up log as the bus). Events are small typed records of ids and plain values; a
+listener never reaches back into another app's internals.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import ClassVar
 
 from django.db import transaction
@@ -22,12 +22,29 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Event:
     type: ClassVar[str] = "event"
+    kinds: ClassVar[dict[str, type[Event]]] = {}
+    # its place in the catch-up log, once carried there; pages replay from it
+    id: int | None = field(default=None, kw_only=True, compare=False)
 
-    def groups(self) -> list[str]:
-        return []
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "type" in cls.__dict__:
+            Event.kinds[cls.type] = cls
 
     def payload(self) -> dict:
-        return {"type": self.type, **asdict(self)}
+        data = asdict(self)
+        del data["id"]
+        return {"type": self.type, **data}
+
+    @staticmethod
+    def from_payload(payload: dict, *, id: int | None = None) -> Event:
+        """The event a payload describes (fields it no longer knows are left out)."""
+        kind = Event.kinds[payload["type"]]
+        names = {f.name for f in fields(kind)} - {"id"}
+        return kind(**{k: v for k, v in payload.items() if k in names}, id=id)
+
+    def numbered(self, id: int) -> Event:
+        return replace(self, id=id)
 
 
 @dataclass(frozen=True)
@@ -52,9 +69,6 @@ class ArticleEvent(Event):
             is_breaking=article.is_breaking,
         )
 
-    def groups(self) -> list[str]:
-        return [f"newsfeed.{self.language}"]
-
 
 @dataclass(frozen=True)
 class ArticlePublished(ArticleEvent):
@@ -72,6 +86,16 @@ class ArticleUnpublished(ArticleEvent):
 
 
 @dataclass(frozen=True)
+class SiteChanged(Event):
+    """A section, tag or agency was created, renamed or removed: menus and credits change."""
+
+    type: ClassVar[str] = "site.changed"
+    kind: str  # "section", "tag", "agency"
+    object_id: int
+    language: str = ""  # empty for what both editions share (agencies)
+
+
+@dataclass(frozen=True)
 class CommentChanged(Event):
     """A comment appeared, changed, or left view; carries the story's exact count."""
 
@@ -81,9 +105,6 @@ class CommentChanged(Event):
     comment_id: int
     status: str
     comment_count: int
-
-    def groups(self) -> list[str]:
-        return [f"discussion.{self.article_id}"]
 
 
 @dataclass(frozen=True)
@@ -99,41 +120,73 @@ class ChatMessageChanged(Event):
     created_at: str
     body_html: str = ""  # the body escaped, its links made safe anchors (rel=nofollow)
 
-    def groups(self) -> list[str]:
-        return [f"chat.{self.room_id}"]
+
+@dataclass(frozen=True)
+class RoomChanged(Event):
+    """A chat room was opened, closed or renamed."""
+
+    type: ClassVar[str] = "chat.room"
+    room_id: int
+    language: str
 
 
 Listener = Callable[[Event], None]
-_listeners: dict[type[Event], list[Listener]] = defaultdict(list)
+_listeners: list[tuple[int, type[Event], Listener]] = []
 
 
-def listen(event_type: type[Event], listener: Listener) -> None:
-    """Call listener in-process for every event of event_type (or a subclass) after commit."""
-    if listener not in _listeners[event_type]:
-        _listeners[event_type].append(listener)
+def listen(event_type: type[Event], listener: Listener, *,
+           order: int = 0) -> Callable[[], None]:
+    """Call listener once for every event of event_type (or a subclass), after commit.
 
-
-def emit(event: Event) -> None:
-    """Deliver event to its listeners and groups after the transaction commits."""
-    transaction.on_commit(lambda: deliver(event), robust=True)
+    Listeners run in ascending order; those that tell the outside world (live pages) use a
+    high order, so that whatever a page fetches on hearing of an event is already fresh.
+    Returns a function that stops the listening.
+    """
+    entry = (order, event_type, listener)
+    if entry not in _listeners:
+        _listeners.append(entry)
+        _listeners.sort(key=lambda e: e[0])
+    return lambda: _listeners.remove(entry) if entry in _listeners else None
 
 
 def deliver(event: Event) -> None:
-    for event_type, listeners in list(_listeners.items()):
+    """Run every listener for event here and now. The transport calls this."""
+    for _order, event_type, listener in list(_listeners):
         if isinstance(event, event_type):
-            for listener in listeners:
+            try:
                 listener(event)
-    from dateline.live import bridge
-    from dateline.live import log as catch_up
+            except Exception:  # one listener's failure must not keep the event from others
+                log.exception("listener %r failed on %s", listener, event.type)
 
-    payload = {**event.payload(), "sent_at": time.time()}
-    messages = []
+
+def _nowhere() -> int:
+    return 0
+
+
+_transport: Callable[[Event], None] = deliver
+_position: Callable[[], int] = _nowhere
+
+
+def set_transport(carry: Callable[[Event], None], position: Callable[[], int]) -> None:
+    """How emitted events travel to the listeners (by default: here, at once), and how far
+    they have come: the id of the newest event delivered here."""
+    global _transport, _position
+    _transport, _position = carry, position
+
+
+def position() -> int:
+    """The newest event id delivered here. A page embeds it, read before its queries, and
+    its socket asks for what came after: nothing committed meanwhile is lost."""
+    return _position()
+
+
+def emit(event: Event) -> None:
+    """Carry event to its listeners after the transaction commits."""
+    transaction.on_commit(lambda: _carry(event), robust=True)
+
+
+def _carry(event: Event) -> None:
     try:
-        for group in event.groups():
-            # logged first: a page connecting now replays it, or receives it, never neither
-            event_id = catch_up.record(group, payload)
-            messages.append((group, {"type": "domain.event", "id": event_id, "group": group,
-                                     "event": payload}))
-        bridge.send(messages)
-    except Exception:  # a live-page hiccup must never undo or block a newsroom write
-        log.exception("could not deliver %s to %s", event.type, event.groups())
+        _transport(event)
+    except Exception:  # a hiccup on the way must never undo or block a newsroom write
+        log.exception("could not carry %s", event.type)

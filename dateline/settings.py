@@ -4,12 +4,13 @@ Nothing needs editing to start: SQLite under the data dir, local-memory cache an
 in-process channel layer. DATABASE_URL and REDIS_URL switch to PostgreSQL and Redis.
 """
 
+import functools
 import os
 import secrets
-import sys
 from pathlib import Path
 
 import dj_database_url
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -30,24 +31,38 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DATA_DIR = Path(env("DATELINE_DATA_DIR", str(Path.cwd() / "data"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+def _default_data_dir() -> str:
+    return str(Path(env("XDG_DATA_HOME", str(Path.home() / ".local" / "share"))) / "dateline")
 
 
+# Where the database, the secret key, media and collected static files live. `make run`
+# points it at data/ in the checkout. Nothing is written here on import: the `dateline`
+# command makes the directory, and the secret key is made on first use.
+DATA_DIR = Path(env("DATELINE_DATA_DIR") or _default_data_dir()).expanduser().resolve()
+
+
+@functools.cache
 def _secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in the data dir."""
+    """SECRET_KEY from the environment, else one generated on first use into the data dir."""
     if key := env("SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    try:  # O_EXCL: two processes starting at once agree on the first key written
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as out:
+        out.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = lazy(_secret_key, str)()
 DEBUG = env_bool("DEBUG")
-TESTING = "pytest" in sys.modules or env_bool("DATELINE_TESTING")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -188,7 +203,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dateline] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-ACCOUNT_RATE_LIMITS = False if TESTING else {}
 
 # --- Email: console by default, SMTP when EMAIL_HOST is set ------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Dateline <newsroom@localhost>")

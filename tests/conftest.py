@@ -6,10 +6,14 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from dateline import events
+from dateline.live import bus
 from dateline.newsroom.models import Agency, Article, Section, Tag
+from tests.services import forget
 
 _serial = itertools.count(1)
 
@@ -22,15 +26,44 @@ def _static_files(django_db_blocker):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-@pytest.fixture(autouse=True)
-def _clean_cache():
+@pytest.fixture(scope="session", autouse=True)
+def _serving_readers():
+    """The test process answers the test client and the socket communicator itself: it
+    delivers its own events at once, as a server does (see live/bus.py)."""
+    bus.serve_here()
+
+
+class Heard(list):
+    def of(self, kind: type[events.Event]) -> list:
+        return [event for event in self if isinstance(event, kind)]
+
+
+@pytest.fixture
+def heard():
+    """Every event delivered in this process during the test, in order."""
+    seen = Heard()
+    stop = events.listen(events.Event, seen.append)
+    yield seen
+    stop()
+
+
+def _forget_cache() -> None:
+    """Empty the cache: all of local memory, or only this run's keys on a shared Redis."""
     from dateline.reader.pagecache import _near
 
-    cache.clear()
+    if settings.REDIS_URL:
+        forget(cache._cache.get_client(write=True), settings.CACHES["default"]["KEY_PREFIX"])
+    else:
+        cache.clear()
     _near.forget()
-    yield
-    cache.clear()
-    _near.forget()
+
+
+@pytest.fixture(autouse=True)
+def forget_cache():
+    """Every test starts and ends with an empty cache; call it to empty it midway."""
+    _forget_cache()
+    yield _forget_cache
+    _forget_cache()
 
 
 @pytest.fixture

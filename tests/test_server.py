@@ -2,59 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.cookiejar
-import os
+import json
 import re
-import socket
-import subprocess
-import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
+import websockets
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from dateline.testing import LOCAL, Server
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def served(tmp_path_factory) -> Iterator[Server]:
     """`dateline serve` on a fresh data dir with one story; stopped after the module."""
-    data = tmp_path_factory.mktemp("serve-data")
-    env = {**os.environ, "DATELINE_DATA_DIR": str(data), "LOG_LEVEL": "ERROR"}
-    # the embedded default, apart from this test process: its own SQLite, cache and layer
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
-    dateline = [sys.executable, "-m", "dateline"]
-    for args in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"],
-                 ["shell", "-c", SETUP]):
-        subprocess.run(dateline + args, env=env, cwd=ROOT, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen(dateline + ["serve", "--port", str(port)], env=env, cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("the server did not start: " + process.stdout.read().decode()[-2000:])
-    yield base
-    process.terminate()
-    output = process.communicate(timeout=15)[0].decode()
-    assert "Traceback" not in output, output[-3000:]
+    server = Server(tmp_path_factory.mktemp("serve-data"), LOG_LEVEL="ERROR").prepare()
+    server.shell(SETUP)
+    server.start()
+    yield server
+    server.stop()
+    assert "Traceback" not in server.output(), server.output()[-3000:]
+
+
+@pytest.fixture(scope="module")
+def server(served: Server) -> str:
+    return served.url
 
 
 SETUP = """
@@ -113,11 +90,6 @@ def log_in(server: str, name: str = "elena", password: str = "desk-pass-2026"):
 
 
 def test_a_story_published_on_the_desk_reaches_an_open_socket(server):
-    import asyncio
-    import json
-
-    import websockets
-
     async def scenario():
         address = server.replace("http://", "ws://") + "/ws/live/"
         async with websockets.connect(address, origin=server) as socket:
@@ -146,3 +118,41 @@ def test_a_forged_post_gets_the_403_page(server):
         urllib.request.urlopen(urllib.request.Request(server + "/en/account/login/", data=data))
     assert refused.value.code == 403
     assert "This form has expired" in refused.value.read().decode()
+
+
+def test_the_server_stops_within_five_seconds_with_sockets_open_and_pages_in_flight(tmp_path):
+    # given a server with readers' sockets open and pages being fetched without pause
+    server = Server(tmp_path, LOG_LEVEL="ERROR").prepare()
+    server.shell(SETUP)
+    server.start()
+    fetching = threading.Event()
+    fetching.set()
+
+    def reader() -> None:
+        while fetching.is_set():
+            try:  # a query string the store ignores: every request renders in Django
+                LOCAL.open(f"{server.url}/en/?page=1&n={time.monotonic_ns()}", timeout=5).read()
+            except OSError:
+                pass
+
+    readers = [threading.Thread(target=reader, daemon=True) for _ in range(8)]
+
+    async def scenario() -> float:
+        sockets = [await websockets.connect(server.ws_url, origin=server.url)
+                   for _ in range(5)]
+        for thread in readers:
+            thread.start()
+        await asyncio.sleep(1)
+        # when it is told to stop
+        took = await asyncio.to_thread(server.stop)
+        for socket in sockets:
+            await socket.close()
+        return took
+
+    try:
+        took = asyncio.run(scenario())
+    finally:
+        fetching.clear()
+        server.kill()
+    # then it is gone within five seconds
+    assert took < 5, f"took {took:.1f} s to stop"

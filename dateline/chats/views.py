@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
+from dateline import events
 from dateline.chats import actions, selectors
 
 
@@ -21,9 +22,7 @@ def room_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def room(request: HttpRequest, slug: str) -> HttpResponse:
-    from dateline.live.log import last_id
-
-    request.last_event_id = last_id()  # before the history: later messages are replayed
+    request.last_event_id = events.position()  # before the history: later ones are replayed
     current = selectors.room_by_slug(slug, language=get_language())
     return render(request, "chats/room.html", {
         "room": current, "history": selectors.history(current),

@@ -8,16 +8,14 @@ Protocol and close codes: docs/live.md.
 from __future__ import annotations
 
 import json
-import re
 import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from dateline.live import chat
+from dateline.live import chat, groups
 from dateline.live import log as catch_up
 
-GROUP = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11}|chat\.[1-9][0-9]{0,11})$")
 MAX_FRAME = 4096  # bytes a client frame may hold
 MAX_GROUPS = 40
 FLOOD_FRAMES = 20  # frames a client may send per FLOOD_SECONDS
@@ -38,8 +36,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
-            if group.startswith("chat."):
-                await self.presence(int(group[5:]), -1)
+            if (room := groups.chat_room(group)) is not None:
+                await self.presence(room, -1)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
         now = time.monotonic()
@@ -70,19 +68,19 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.send_json({"type": "error", "error": "unknown message type"})
 
     async def subscribe(self, message: dict) -> None:
-        groups, after = message.get("groups"), message.get("after", 0)
-        if (not isinstance(groups, list) or not isinstance(after, int) or after < 0
+        asked, after = message.get("groups"), message.get("after", 0)
+        if (not isinstance(asked, list) or not isinstance(after, int) or after < 0
                 or isinstance(after, bool)):
             await self.send_json({"type": "error", "error": "subscribe needs groups and after"})
             return
-        wanted = [g for g in groups if isinstance(g, str) and GROUP.match(g)]
-        unknown = [g for g in groups if g not in wanted]
+        wanted = [g for g in asked if isinstance(g, str) and groups.ALLOWED.match(g)]
+        unknown = [g for g in asked if g not in wanted]
         if unknown or len(self.groups_joined | set(wanted)) > MAX_GROUPS:
             await self.send_json({"type": "error", "error": "unknown or too many groups",
                                   "groups": [str(g)[:80] for g in unknown][:10]})
             return
         new = [g for g in wanted if g not in self.groups_joined]
-        rooms = [int(g[5:]) for g in new if g.startswith("chat.")]
+        rooms = [room for g in new if (room := groups.chat_room(g)) is not None]
         if rooms and not await database_sync_to_async(chat.rooms_open)(rooms):
             await self.close(CLOSE_UNKNOWN_ROOM)
             return
@@ -103,7 +101,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def presence(self, room_id: int, delta: int) -> None:
         count = await database_sync_to_async(chat.change_presence)(room_id, delta)
-        await self.channel_layer.group_send(f"chat.{room_id}", {
+        await self.channel_layer.group_send(groups.chat(room_id), {
             "type": "chat.presence", "room": room_id, "count": count})
 
     async def chat_presence(self, message: dict) -> None:

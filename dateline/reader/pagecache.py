@@ -10,7 +10,6 @@ before any sync code (or thread hop) runs.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import re
 import time
@@ -23,6 +22,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
+
 GENERATION_KEY = "pagecache:generation"
 _PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
 _GZIP_MIN = 512
@@ -34,10 +35,8 @@ def public_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        from dateline.live.log import last_id
-
         # read before the page's queries: any later event is replayed to it, none is lost
-        request.last_event_id = last_id()
+        request.last_event_id = position()
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
@@ -67,9 +66,8 @@ def forget_story_page(event) -> None:
 
 
 def connect() -> None:
-    from dateline.events import ArticleEvent, CommentChanged, listen
-
     listen(ArticleEvent, bump_generation)
+    listen(SiteChanged, bump_generation)  # menus, section pages, credits
     listen(CommentChanged, forget_story_page)
 
 
@@ -238,14 +236,8 @@ class StoredPages:
 
     def __init__(self, app) -> None:
         self.app = app
-        self.loop = None
 
     async def __call__(self, scope, receive, send) -> None:
-        if self.loop is None:  # where events for live pages must be handed over
-            from dateline.live.bridge import remember_loop
-
-            self.loop = asyncio.get_running_loop()
-            remember_loop(self.loop)
         if scope["type"] == "http":
             key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
                             scope.get("query_string", b"").decode("latin-1"))

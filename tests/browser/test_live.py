@@ -9,22 +9,17 @@ by `dateline shell`; everything else goes through the browser.
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocketRoute, expect
 
+from dateline.testing import Server
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 DESK_PASSWORD = "desk-pass-2026"
 READER_PASSWORD = "reader-pass-2026"
 TIMEOUT_MS = 5_000
@@ -76,13 +71,7 @@ print(json.dumps(ids))
     "READER_PASSWORD", repr(READER_PASSWORD))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
+class LiveSite:
     def __init__(self, url: str, ids: dict[str, int]) -> None:
         self.url = url
         self.ids = ids
@@ -92,55 +81,19 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[Server]:
+def server(tmp_path_factory) -> Iterator[LiveSite]:
     """`dateline serve` on a fresh data dir; its output must hold no traceback."""
-    data = tmp_path_factory.mktemp("live-data")
-    env = {**os.environ, "DATELINE_DATA_DIR": str(data)}
-    for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "STATIC_ROOT"):
-        env.pop(name, None)  # its own SQLite, cache and channel layer, in one process
-    dateline = [sys.executable, "-m", "dateline"]
-
-    def run(*args: str) -> str:
-        done = subprocess.run(dateline + list(args), env=env, cwd=ROOT, capture_output=True,
-                              text=True)
-        assert done.returncode == 0, done.stdout + done.stderr
-        return done.stdout
-
-    run("migrate", "-v0")
-    run("collectstatic", "--noinput", "-v0")
-    ids = json.loads(run("shell", "-c", SETUP).strip().splitlines()[-1])
-    run("grant_role", "elena", "editor")
-    port = free_port()
-    log = data / "server.log"  # a file, not a pipe nobody reads while the tests run
-    with log.open("wb") as out:
-        process = subprocess.Popen(dateline + ["serve", "--port", str(port)], env=env,
-                                   cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                process.wait()
-                pytest.fail("the server did not start: " + log.read_text())
-            time.sleep(0.1)
-    yield Server(url, ids)
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    output = log.read_text()
-    assert "Traceback" not in output, output[-5000:]
+    served = Server(tmp_path_factory.mktemp("live-data")).prepare()
+    ids = json.loads(served.shell(SETUP).strip().splitlines()[-1])
+    served.run("grant_role", "elena", "editor")
+    served.start()
+    yield LiveSite(served.url, ids)
+    served.stop()
+    assert "Traceback" not in served.output(), served.output()[-5000:]
 
 
 @pytest.fixture
-def new_context(browser: Browser, server: Server) -> Iterator[Callable[[], BrowserContext]]:
+def new_context(browser: Browser, server: LiveSite) -> Iterator[Callable[[], BrowserContext]]:
     """A browser context per person, on the ASGI server; each is closed after the test."""
     opened: list[BrowserContext] = []
 
@@ -181,7 +134,7 @@ def open_live(context: BrowserContext, path: str, group: str = "newsfeed.en") ->
     return live
 
 
-def desk(context: BrowserContext, server: Server, slug: str) -> Page:
+def desk(context: BrowserContext, server: LiveSite, slug: str) -> Page:
     """An editor signed in through the admin's login form, on a story's desk page."""
     page = context.new_page()
     page.goto("/admin/login/")
@@ -203,7 +156,7 @@ def newsfeed(page: Page) -> Locator:
 
 
 def test_reader_follows_publication_edit_and_withdrawal_in_the_newsfeed(
-        new_context, server: Server) -> None:
+        new_context, server: LiveSite) -> None:
     # given a reader on a story page, and an editor on a draft's desk page
     reader = open_live(new_context(), "/en/world/night-ferry/").page
     editor = desk(new_context(), server, "tram-line")
@@ -238,7 +191,7 @@ def test_reader_follows_publication_edit_and_withdrawal_in_the_newsfeed(
     assert reader.evaluate("window.sameDocument") is True
 
 
-def test_home_page_offers_new_stories_instead_of_jumping(new_context, server: Server) -> None:
+def test_home_page_offers_new_stories_instead_of_jumping(new_context, server: LiveSite) -> None:
     # given a reader on the home page, and an editor on a draft's desk page
     reader = open_live(new_context(), "/en/").page
     editor = desk(new_context(), server, "lighthouse")
@@ -266,7 +219,7 @@ def test_home_page_offers_new_stories_instead_of_jumping(new_context, server: Se
     expect(offer).to_have_count(0)
 
 
-def test_breaking_story_raises_an_alert_on_an_open_page(new_context, server: Server) -> None:
+def test_breaking_story_raises_an_alert_on_an_open_page(new_context, server: LiveSite) -> None:
     # given a reader on a section page, and an editor who marks a draft as breaking news
     reader = open_live(new_context(), "/en/world/").page
     alert = reader.locator("#breaking-alert")
@@ -328,7 +281,7 @@ class Line:
         self.up = True
 
 
-def test_page_catches_up_after_losing_its_connection(new_context, server: Server) -> None:
+def test_page_catches_up_after_losing_its_connection(new_context, server: LiveSite) -> None:
     # given a reader following the news on a story page, and an editor with drafts open
     reader_context = new_context()
     line = Line(reader_context)
@@ -369,7 +322,7 @@ def test_page_catches_up_after_losing_its_connection(new_context, server: Server
     assert {str(f["event"]["article_id"]) for f in replayed} == missed
 
 
-def test_comment_reaches_another_reader_over_the_socket(new_context, server: Server) -> None:
+def test_comment_reaches_another_reader_over_the_socket(new_context, server: LiveSite) -> None:
     # given two readers signed in on the same story
     story = "/en/world/discussed/"
     group = f"discussion.{server.ids['discussed']}"
@@ -415,7 +368,7 @@ def reader_on(context: BrowserContext, name: str, path: str) -> Page:
     return page
 
 
-def test_two_readers_chat_and_a_moderator_deletes_for_both(new_context, server: Server) -> None:
+def test_two_readers_chat_and_a_moderator_deletes_for_both(new_context, server: LiveSite) -> None:
     # given two readers in the general room, and the editor (a moderator too) with them
     room = "/en/chats/general/"
     anna = reader_on(new_context(), "anna", room)

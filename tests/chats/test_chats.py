@@ -15,6 +15,7 @@ from dateline.chats import actions, selectors
 from dateline.chats.models import Message, Room
 from dateline.discussion.actions import ban_reader
 from dateline.discussion.models import BannedWord
+from dateline.events import ChatMessageChanged
 from dateline.live.consumers import LiveConsumer
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -197,16 +198,10 @@ def test_reports_hold_a_message_and_the_one_queue_shows_it(room, reader, moderat
     assert client.get("/admin/moderation/").status_code in (302, 403)
 
 
-def test_chat_events_carry_the_body_escaped_with_safe_links(room, reader,
+def test_chat_events_carry_the_body_escaped_with_safe_links(room, reader, heard,
                                                              django_capture_on_commit_callbacks):
-    from dateline import events
-    seen = []
-    events.listen(events.ChatMessageChanged, seen.append)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            actions.post_message(room, by=reader, body="<b>x</b> see https://ferry.example/t")
-    finally:
-        events._listeners[events.ChatMessageChanged].remove(seen.append)
-    html = seen[0].body_html
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.post_message(room, by=reader, body="<b>x</b> see https://ferry.example/t")
+    html = heard.of(ChatMessageChanged)[0].body_html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
     assert '<a href="https://ferry.example/t" rel="nofollow">' in html

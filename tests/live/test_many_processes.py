@@ -2,11 +2,10 @@
 
     DATELINE_REQUIRE_SERVICES=1 .venv/bin/python -m pytest tests/live/test_many_processes.py
 
-Needs PostgreSQL (user postgres, trust auth) at 127.0.0.1:5432 and Redis at 127.0.0.1:6379;
-skipped when either is not reachable, failed instead with DATELINE_REQUIRE_SERVICES=1. It
-creates and finally drops its own database (dateline_live_<hex>), uses Redis database 5
-(flushed before and after) and a temporary data dir, starts two servers on free loopback
-ports and stops them at the end.
+Needs PostgreSQL and Redis (see tests/services.py for which ones, and when it skips). It
+creates and finally drops its own database (dateline_live_<hex>), gives its servers a Redis
+key and channel prefix of their own (removed at the end) and a temporary data dir, starts
+two servers on free loopback ports and stops them at the end.
 """
 
 from __future__ import annotations
@@ -14,32 +13,28 @@ from __future__ import annotations
 import asyncio
 import http.cookiejar
 import json
-import os
 import re
 import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
-from typing import NoReturn
 
-import psycopg
 import pytest
-import redis
 import websockets
 
-ROOT = Path(__file__).resolve().parents[2]
-DATELINE = [sys.executable, "-m", "dateline"]
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-REDIS_URL = "redis://127.0.0.1:6379/5"
-REQUIRED = os.environ.get("DATELINE_REQUIRE_SERVICES") == "1"
+from dateline.testing import Server
+from tests.services import (
+    PG_SERVER,
+    REDIS_URL,
+    forget,
+    new_prefix,
+    postgres_admin,
+    redis_client,
+)
+
 DELIVERY_SECONDS = 5.0
-LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+PREFIX = new_prefix()
 
 # One story is published beforehand, so that the log holds an earlier event and a page can
 # say "after" it (after=0 asks for no catch-up at all).
@@ -62,107 +57,36 @@ print('room', Room.objects.get(language='en', slug='general').pk)
 """
 
 
-def unavailable(what: str, error: Exception) -> NoReturn:
-    message = f"{what} is not reachable: {error}"
-    if REQUIRED:
-        pytest.fail(message + " (DATELINE_REQUIRE_SERVICES=1)", pytrace=False)
-    pytest.skip(message)
-
-
-def admin_connection() -> psycopg.Connection:
-    try:
-        return psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.Error as error:
-        unavailable(f"PostgreSQL at {PG_SERVER}", error)
-
-
-def redis_client() -> redis.Redis:
-    client = redis.Redis.from_url(REDIS_URL, socket_timeout=3, socket_connect_timeout=3)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        unavailable(f"Redis at {REDIS_URL}", error)
-    return client
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_serving(base: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            LOCAL.open(base + "/robots.txt", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"the server at {base} did not start:\n{log.read_text()[-2000:]}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    # granian runs its worker in a child process: signal the whole session
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[dict]:
     """Two servers sharing one PostgreSQL database and one Redis, with one draft story."""
     cache = redis_client()
-    admin = admin_connection()
+    admin = postgres_admin()
     database = f"dateline_live_{secrets.token_hex(6)}"
     headline = f"Bridge reopens {secrets.token_hex(4)}"
     data = tmp_path_factory.mktemp("live-data")
-    env = {**os.environ, "DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
-           "DATELINE_DATA_DIR": str(data), "LOG_LEVEL": "ERROR"}
-    processes: list[subprocess.Popen] = []
-    logs: list[Path] = []
-    cache.flushdb()
+    shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
+              "CACHE_KEY_PREFIX": PREFIX, "LOG_LEVEL": "ERROR"}
+    both = [Server(data, **shared), Server(data, **shared)]
     admin.execute(f'CREATE DATABASE "{database}"')
     try:
-        static = subprocess.Popen(DATELINE + ["collectstatic", "--noinput", "-v0"], env=env,
-                                  cwd=ROOT, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE)
-        subprocess.run(DATELINE + ["migrate", "-v0"], env=env, cwd=ROOT, check=True,
-                       capture_output=True, timeout=60)
-        out = subprocess.run(DATELINE + ["shell", "-c", f"HEADLINE = {headline!r}\n" + SETUP],
-                             env=env, cwd=ROOT, check=True, capture_output=True, text=True,
-                             timeout=30).stdout
+        out = both[0].prepare().shell(f"HEADLINE = {headline!r}\n" + SETUP)
         draft_id = int(re.search(r"^draft (\d+)$", out, re.M).group(1))
         room_id = int(re.search(r"^room (\d+)$", out, re.M).group(1))
-        assert static.wait(timeout=60) == 0, static.stderr.read()
-        bases = []
-        for n in (1, 2):
-            port = free_port()
-            logs.append(data / f"server-{n}.log")
-            with logs[-1].open("wb") as output:
-                processes.append(subprocess.Popen(
-                    DATELINE + ["serve", "--port", str(port)], env=env,
-                    cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, start_new_session=True))
-            bases.append(f"http://127.0.0.1:{port}")
-        for base, process, log in zip(bases, processes, logs, strict=True):
-            wait_until_serving(base, process, log)
-        yield {"bases": bases, "draft_id": draft_id, "headline": headline, "room_id": room_id}
+        for server in both:
+            server.start()
+        yield {"bases": [s.url for s in both], "draft_id": draft_id, "headline": headline,
+               "room_id": room_id}
     finally:
-        for process in processes:
-            stop(process)
+        for server in both:
+            server.stop()
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         admin.close()
-        cache.flushdb()
+        forget(cache, PREFIX)
         cache.close()
-    for log in logs:
-        output = log.read_text(errors="replace")
-        assert "Traceback" not in output and "panicked" not in output, (
-            f"{log.name}:\n{output[-3000:]}")
+    for server in both:
+        output = server.output()
+        assert "Traceback" not in output and "panicked" not in output, output[-3000:]
 
 
 def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str, str]:
@@ -266,7 +190,8 @@ def test_a_story_published_on_one_server_reaches_sockets_on_both(servers):
     assert not duplicates, f"delivered more than once: {duplicates}"
 
     assert [m["id"] for m in replayed] == [first["id"]], replayed
-    assert replayed[0]["event"] == first["event"] and replayed[0]["replayed"] is True
+    live_copy = {k: v for k, v in first["event"].items() if k != "sent_at"}  # delivery time
+    assert replayed[0]["event"] == live_copy and replayed[0]["replayed"] is True
 
 
 def test_a_chat_message_posted_on_one_server_reaches_a_reader_on_the_other(servers):

@@ -9,6 +9,6 @@ from dateline import events
 def received():
     """The article events delivered in this process, in order."""
     seen: list[events.Event] = []
-    events.listen(events.ArticleEvent, seen.append)
+    stop = events.listen(events.ArticleEvent, seen.append)
     yield seen
-    events._listeners[events.ArticleEvent].remove(seen.append)
+    stop()

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         # Each server process publishes due stories itself, so that the events reach its
         # own page cache and live pages even without Redis (see newsroom/scheduler.py).
         os.environ["DATELINE_SCHEDULER"] = "0" if no_scheduler else "1"
+        os.environ["DATELINE_SERVE"] = "1"  # this process serves readers: see live/bus.py
         self._serve(host, port, workers, access_log)
 
     def _serve(self, host, port, workers, access_log):

@@ -1,4 +1,4 @@
-"""Getting events from the thread that committed them onto the server's event loop.
+"""Delivery to open pages: an event listener that hands each event to its group.
 
 Pages run in worker threads beside the server's event loop, where the sockets live. The
 in-process channel layer's queues belong to that loop and must be fed from it; so do the
@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+from dateline.events import Event
+from dateline.live import groups
+
 log = logging.getLogger(__name__)
 _loop: asyncio.AbstractEventLoop | None = None
+
+
+def loop_unknown() -> bool:
+    return _loop is None or not _loop.is_running()
 
 
 def remember_loop(loop: asyncio.AbstractEventLoop) -> None:
@@ -23,27 +31,31 @@ def remember_loop(loop: asyncio.AbstractEventLoop) -> None:
     _loop = loop
 
 
-def send(messages: list[tuple[str, dict]]) -> None:
-    """group_send each (group, message), on the server's loop when there is one."""
-    layer = get_channel_layer()
-    if layer is None or not messages:
+def to_pages(event: Event) -> None:
+    """The listener: a logged event goes to the group of pages that show it."""
+    group = groups.of(event)
+    if group is None or event.id is None:
         return
+    send(group, {"type": "domain.event", "id": event.id, "group": group,
+                 "event": {**event.payload(), "sent_at": time.time()}})
 
-    async def deliver() -> None:
-        for group, message in messages:
-            await layer.group_send(group, message)
 
+def send(group: str, message: dict) -> None:
+    """group_send, on the server's loop when there is one."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
     try:
         running = asyncio.get_running_loop()
     except RuntimeError:
         running = None
     if _loop is not None and _loop.is_running() and running is not _loop:
-        future = asyncio.run_coroutine_threadsafe(deliver(), _loop)
+        future = asyncio.run_coroutine_threadsafe(layer.group_send(group, message), _loop)
         future.add_done_callback(_report)
     elif running is not None:
-        running.create_task(deliver()).add_done_callback(_report)
+        running.create_task(layer.group_send(group, message)).add_done_callback(_report)
     else:
-        async_to_sync(deliver)()
+        async_to_sync(layer.group_send)(group, message)
 
 
 def _report(future) -> None:

@@ -1,0 +1,42 @@
+"""Channel-layer group names: which group hears which event, and which names a page may ask for.
+
+Every group name in Dateline is made and read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.events import ArticleEvent, ChatMessageChanged, CommentChanged, Event
+
+# what a page may subscribe to: the newsfeed of an edition, a story's discussion, a chat room
+ALLOWED = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11}|chat\.[1-9][0-9]{0,11})$")
+CHAT_PREFIX = "chat."
+
+
+def newsfeed(language: str) -> str:
+    return f"newsfeed.{language}"
+
+
+def discussion(article_id: int) -> str:
+    return f"discussion.{article_id}"
+
+
+def chat(room_id: int) -> str:
+    return f"{CHAT_PREFIX}{room_id}"
+
+
+def chat_room(group: str) -> int | None:
+    """The room id of a chat group, None for any other group."""
+    return int(group[len(CHAT_PREFIX):]) if group.startswith(CHAT_PREFIX) else None
+
+
+def of(event: Event) -> str | None:
+    """The group whose pages hear this event, if any."""
+    if isinstance(event, ArticleEvent):
+        return newsfeed(event.language)
+    if isinstance(event, CommentChanged):
+        return discussion(event.article_id)
+    if isinstance(event, ChatMessageChanged):
+        return chat(event.room_id)
+    return None
