@@ -25,6 +25,7 @@ from django.urls import path  # noqa: E402
 from dateline.live import bus, delivery  # noqa: E402
 from dateline.live.consumers import LiveConsumer  # noqa: E402
 from dateline.reader.pagecache import StoredPages  # noqa: E402
+from dateline.tasks import worker  # noqa: E402
 from dateline.wsgi_threads import WSGIThreads  # noqa: E402
 
 http_application = StoredPages(WSGIThreads(get_wsgi_application(), threads=8,
@@ -46,7 +47,5 @@ async def application(scope, receive, send):
 if os.environ.get("DATELINE_SERVE") == "1":  # set by `dateline serve`
     bus.start_following()
 
-if os.environ.get("DATELINE_SCHEDULER") == "1":  # set by `dateline serve`
-    from dateline.newsroom.scheduler import start_in_background
-
-    start_in_background()
+if os.environ.get("DATELINE_WORKER") == "1":  # set by `dateline serve` unless --no-worker
+    worker.start_in_background()

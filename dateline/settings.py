@@ -78,8 +78,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
+    "dateline.tasks",
     "dateline.newsroom",
     "dateline.reader",
     "dateline.accounts",
@@ -177,6 +180,9 @@ else:
         }
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "dateline.live.layers.InProcessChannelLayer"}}
+
+# --- Background jobs: Django's Tasks API on the database (docs/tasks.md) -------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))

@@ -126,9 +126,9 @@ def _staff(username: str, role: str):
     from django.apps import apps
     from django.contrib.auth.models import Group, User
 
-    from dateline.newsroom.roles import sync_roles
+    from dateline.accounts.roles import sync_roles
 
-    sync_roles(apps)  # a transactional test's flush removes the groups migrations made
+    sync_roles(apps)  # a transactional test's flush removes the groups migrate made
     user = User.objects.create_user(username, f"{username}@example.org", "desk-pass-2026",
                                     is_staff=True)
     user.groups.add(Group.objects.get(name=role))

@@ -6,3 +6,9 @@ class NewsroomConfig(AppConfig):
     name = "dateline.newsroom"
     label = "newsroom"
     verbose_name = _("Newsroom")
+
+    def ready(self) -> None:
+        from dateline.newsroom import tasks
+        from dateline.tasks import every
+
+        every(tasks.SWEEP_EVERY, tasks.publish_overdue)

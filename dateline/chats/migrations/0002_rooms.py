@@ -20,9 +20,7 @@ def rooms(apps, schema_editor):
 
 
 def roles(apps, schema_editor):
-    from dateline.newsroom.roles import sync_roles
-
-    sync_roles(apps)
+    """Roles are kept in step after every migrate now (accounts/roles.py)."""
 
 
 class Migration(migrations.Migration):

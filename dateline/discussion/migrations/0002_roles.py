@@ -2,9 +2,7 @@ from django.db import migrations
 
 
 def sync(apps, schema_editor):
-    from dateline.newsroom.roles import sync_roles
-
-    sync_roles(apps)
+    """Roles are kept in step after every migrate now (accounts/roles.py)."""
 
 
 class Migration(migrations.Migration):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dateline.events import ArticlePublished, ArticleUnpublished, ArticleUpdated, emit
+from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import User, audit, require, require_edit
 from dateline.newsroom.models import Article, Correction
 
@@ -86,6 +87,8 @@ def schedule_article(article: Article, *, at: datetime, by: User | None) -> Arti
         _refuse(_("This story is already published: unpublish it first to schedule it."))
     _move(article, S.SCHEDULED, published_at=at)
     audit(by, "scheduled", article, f"Scheduled “{article.headline}” for {at.isoformat()}")
+    # in this transaction: the story is never scheduled without its job, nor the reverse
+    jobs.publish_when_due.using(run_after=at).enqueue()
     return article
 
 

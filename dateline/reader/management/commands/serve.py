@@ -16,18 +16,17 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")),
             help="Server processes. More than one needs REDIS_URL so they share events.")
         parser.add_argument("--access-log", action="store_true")
-        parser.add_argument("--no-scheduler", action="store_true",
-                            help="Publish scheduled stories elsewhere (`dateline worker`).")
+        parser.add_argument("--no-worker", action="store_true",
+                            help="Run background jobs elsewhere (`dateline worker`).")
 
-    def handle(self, *args, host, port, workers, access_log, no_scheduler, **options):
+    def handle(self, *args, host, port, workers, access_log, no_worker, **options):
         if workers > 1 and not settings.REDIS_URL:
             # Each process would keep its own page cache and hear only its own events.
             raise CommandError("Several workers share cache and events through Redis: "
                                "set REDIS_URL, or run one worker.")
         self.stdout.write(f"Dateline on http://{host}:{port}/ ({workers} worker(s))")
-        # Each server process publishes due stories itself, so that the events reach its
-        # own page cache and live pages even without Redis (see newsroom/scheduler.py).
-        os.environ["DATELINE_SCHEDULER"] = "0" if no_scheduler else "1"
+        # a worker thread in each server process, unless workers run elsewhere
+        os.environ["DATELINE_WORKER"] = "0" if no_worker else "1"
         os.environ["DATELINE_SERVE"] = "1"  # this process serves readers: see live/bus.py
         self._serve(host, port, workers, access_log)
 

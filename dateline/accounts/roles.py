@@ -1,4 +1,4 @@
-"""The newsroom's roles, as Django groups with permissions.
+"""The newsroom's roles, as Django groups with permissions, kept in step after each migrate.
 
 reporter      writes stories and submits their own drafts for review
 editor        edits any story; publishes, schedules, unpublishes and corrects
@@ -7,6 +7,9 @@ moderator     works the discussion's queue: approves, rejects, bans (editors can
 """
 
 from __future__ import annotations
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 
 REPORTER = "reporter"
 EDITOR = "editor"
@@ -37,33 +40,34 @@ _CHIEF = _EDITOR + [
     "newsroom.delete_section", "newsroom.add_agency", "newsroom.change_agency",
     "newsroom.delete_agency", "newsroom.delete_tag", "newsroom.view_auditentry",
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
+    "django_tasks_database.view_dbtaskresult",  # background jobs, failures and retries
 ]
 ROLES: dict[str, list[str]] = {REPORTER: _REPORTER, EDITOR: _EDITOR, CHIEF_EDITOR: _CHIEF,
                                MODERATOR: _MODERATOR}
 
 
-def sync_roles(apps) -> None:
-    """Create the role groups and give each exactly its permissions (idempotent)."""
-    from django.contrib.auth.management import create_permissions
+def sync_roles(apps=global_apps, **_signal) -> None:
+    """Create the role groups and give each exactly its permissions (idempotent).
 
-    installed = {config.label for config in apps.get_app_configs()}
-    for label in ("auth", "newsroom", "discussion", "chats"):
-        if label not in installed:
-            continue  # an earlier migration: that app's migration syncs again later
-        # Permissions are normally made after all migrations; roles need them now.
-        config = apps.get_app_config(label)
-        loaded = getattr(config, "models_module", None)
-        config.models_module = loaded or True
-        create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = loaded
+    Runs after every `migrate` (post_migrate), when every app's permissions can exist.
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    wanted = {perm for perms in ROLES.values() for perm in perms}
+    found = _permissions(Permission, wanted)
+    if len(found) < len(wanted):  # a new app or model: make its permissions first
+        for config in global_apps.get_app_configs():  # signal's apps: the migrated state
+            create_permissions(config, apps=apps, verbosity=0)
+        found = _permissions(Permission, wanted)
+    if missing := wanted - found.keys():
+        raise LookupError(f"roles name permissions that do not exist: {sorted(missing)}")
     for name, perms in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        wanted = []
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            if app_label in installed:
-                wanted.append(Permission.objects.get(content_type__app_label=app_label,
-                                                     codename=codename))
-        group.permissions.set(wanted)
+        group.permissions.set([found[perm] for perm in perms])
+
+
+def _permissions(Permission, wanted: set[str]) -> dict:
+    rows = Permission.objects.filter(codename__in={p.split(".")[1] for p in wanted})
+    found = {f"{row.content_type.app_label}.{row.codename}": row
+             for row in rows.select_related("content_type")}
+    return {name: row for name, row in found.items() if name in wanted}

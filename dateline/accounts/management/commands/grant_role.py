@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from dateline.newsroom.roles import ROLES
+from dateline.accounts.roles import ROLES
 
 
 class Command(BaseCommand):
