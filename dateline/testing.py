@@ -23,6 +23,8 @@ DATELINE = [sys.executable, "-m", "dateline"]
 _NOT_INHERITED = ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE",
                   "DJANGO_ALLOW_ASYNC_UNSAFE", "STATIC_ROOT", "DATELINE_DATA_DIR", "SECRET_KEY")
 LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+# static files collected once by the caller (a test session), for every server to serve
+shared_static: Path | None = None
 
 
 def free_port() -> int:
@@ -41,6 +43,8 @@ class Server:
         self.env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
         self.env.update(DJANGO_SETTINGS_MODULE="dateline.settings",
                         DATELINE_DATA_DIR=str(self.data_dir), **env)
+        if shared_static is not None:
+            self.env.setdefault("STATIC_ROOT", str(shared_static))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port}/ws/live/"
@@ -59,10 +63,11 @@ class Server:
         return self.run("shell", "-c", code, timeout=timeout)
 
     def prepare(self) -> Server:
-        """Migrate and collect static files, as `make run` does."""
+        """Migrate and collect static files (unless collected already), as `make run` does."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.run("migrate", "-v0")
-        self.run("collectstatic", "--noinput", "-v0")
+        if "STATIC_ROOT" not in self.env:
+            self.run("collectstatic", "--noinput", "-v0")
         return self
 
     def start(self, *args: str, timeout: float = 30) -> Server:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from dateline import events
+from dateline import events, testing
 from dateline.live import bus
 from dateline.newsroom.models import Agency, Article, Section, Tag
 from tests.services import forget
@@ -24,6 +25,7 @@ def _static_files(django_db_blocker):
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    testing.shared_static = Path(settings.STATIC_ROOT)  # servers the tests start use them too
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -120,11 +120,10 @@ def test_a_forged_post_gets_the_403_page(server):
     assert "This form has expired" in refused.value.read().decode()
 
 
-def test_the_server_stops_within_five_seconds_with_sockets_open_and_pages_in_flight(tmp_path):
-    # given a server with readers' sockets open and pages being fetched without pause
-    server = Server(tmp_path, LOG_LEVEL="ERROR").prepare()
-    server.shell(SETUP)
-    server.start()
+def test_the_server_stops_within_five_seconds_with_sockets_open_and_pages_in_flight(served):
+    # given a second server on the same site, with readers' sockets open and pages being
+    # fetched without pause
+    server = Server(served.data_dir, LOG_LEVEL="ERROR").start()
     fetching = threading.Event()
     fetching.set()
 
