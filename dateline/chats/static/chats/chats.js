@@ -2,15 +2,14 @@
 // Moderators (and authors, for their own) can take a message down for everyone.
 (function () {
   "use strict";
-  var gettext = window.gettext || function (s) { return s; };
-  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
-  var interpolate = window.interpolate || function (f, a) { return f.replace("%s", a[0]); };
+  var D = window.Dateline;
+  var gettext = D.gettext;
   var chat = document.querySelector("[data-chat]");
   if (!chat || !("WebSocket" in window)) return;
   var roomId = Number(chat.dataset.chat);
   var list = chat.querySelector(".chat-messages");
   var form = chat.querySelector(".chat-form");
-  var last = Number(document.body.dataset.lastEvent || 0);
+  var last = D.config.last_event;
   var me = null;
   var socket = null;
   var attempt = 0;
@@ -98,7 +97,7 @@
         }
       } else if (m.type === "presence" && m.room === roomId) {
         chat.querySelector("[data-present]").textContent =
-          interpolate(ngettext("%s here", "%s here", m.count), [m.count]);
+          D.interpolate(D.ngettext("%(counter)s here", "%(counter)s here", m.count), { counter: m.count });
       } else if (m.type === "chat.posted") {
         if (form) form.querySelector("input[name=body]").value = "";
         note(m.status === "held" ? gettext("Your message will appear once a moderator has read it.") : "", false);
@@ -131,7 +130,7 @@
   if (older) {
     older.addEventListener("click", function () {
       var first = list.querySelector("[data-message]");
-      fetch(chat.dataset.olderUrl + "?before=" + (first ? first.dataset.message : ""))
+      fetch(D.url("chats:older", { room: chat.dataset.room }) + "?before=" + (first ? first.dataset.message : ""))
         .then(function (r) { return r.json(); })
         .then(function (data) {
           var holder = document.createElement("ol");
@@ -145,8 +144,8 @@
     });
   }
 
-  document.addEventListener("dateline:me", function (e) {
-    me = e.detail;
+  D.me.then(function (reader) {
+    me = reader;
     list.querySelectorAll("[data-message]").forEach(tools);
   });
   connect();

@@ -4,9 +4,10 @@
 (function () {
   "use strict";
   if (!("WebSocket" in window)) return;
-  var body = document.body;
-  var language = body.dataset.language;
-  var last = Number(body.dataset.lastEvent || 0);
+  var D = window.Dateline;
+  var config = D.config;
+  var language = config.language;
+  var last = config.last_event;
   var seen = {};
   var groups = ["newsfeed." + language];
   var socket = null;
@@ -123,8 +124,7 @@
   }
 
   function offerNewStories(event) {
-    var kind = body.dataset.page;
-    if (kind !== "home" && !(kind === "section" && String(event.section_id) === body.dataset.section)) return;
+    if (config.page !== "home" && !(config.page === "section" && event.section_id === config.section)) return;
     fresh += 1;
     var offer = document.getElementById("new-stories");
     if (!offer) {
@@ -136,7 +136,7 @@
       var main = document.getElementById("main");
       main.insertBefore(offer, main.firstChild);
     }
-    offer.textContent = (body.dataset.newStories || "New stories: {n}. Show them").replace("{n}", fresh);
+    offer.textContent = D.interpolate(D.gettext("New stories: %(count)s. Show them"), { count: fresh });
   }
 
   function alertBreaking(event) {
@@ -150,7 +150,7 @@
     }
     banner.textContent = "";
     var label = document.createElement("strong");
-    label.textContent = (body.dataset.breakingLabel || "Breaking") + ": ";
+    label.textContent = D.gettext("Breaking") + ": ";
     var link = document.createElement("a");
     link.href = event.url;
     link.textContent = event.headline;
