@@ -240,6 +240,7 @@
       order: "newest", closed: section.hasAttribute("data-closed") };
     blocks.push(block);
     section.insertBefore(orderBar(block), block.list);
+    D.live.subscribe(["discussion." + section.dataset.discussion]);
     Promise.all([D.me, load(block, articleUrl(block, "threads"), false)]).then(function (done) {
       me = done[0];
       withReader(block);
@@ -276,9 +277,10 @@
   });
   document.querySelectorAll("[data-discussion]").forEach(setUp);
   // new comments arrive over the live socket; polling is only the fallback while it is down
-  document.addEventListener("dateline:comments", function (e) {
+  D.live.on("event", function (message) {
+    if (message.event.type !== "comment.changed") return;
     blocks.forEach(function (block) {
-      if (block.el.dataset.discussion === String(e.detail.article_id)) refresh(block);
+      if (message.group === "discussion." + block.el.dataset.discussion) refresh(block);
     });
   });
   setInterval(function () {
