@@ -3,11 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.i18n import JavaScriptCatalog
 
 from dateline.discussion.queue import moderation_queue
 from dateline.reader import views as reader_views
-from dateline.reader.pagecache import public_page
 from dateline.reader.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -27,8 +25,6 @@ urlpatterns += i18n_patterns(
     path("account/", include("dateline.accounts.urls")),
     path("discussion/", include("dateline.discussion.urls")),
     path("chats/", include("dateline.chats.urls")),
-    path("jsi18n/", public_page(JavaScriptCatalog.as_view()),
-         name="javascript-catalog"),
     path("account/", include("allauth.urls")),
     path("", include("dateline.reader.urls")),
     prefix_default_language=True,

@@ -1,5 +1,5 @@
-"""Live pages in a real browser against the real ASGI server: stories, alerts and comments
-arrive over the page's socket, without a reload.
+"""Live pages in a real browser against the real ASGI server: stories, alerts, comments and
+chat messages arrive over the page's one socket, without a reload.
 
 pytest-django's live server speaks WSGI only, so this module runs `dateline serve` (granian,
 one process, its own SQLite and in-process channel layer) on a data dir of its own, seeded
@@ -399,3 +399,119 @@ def test_two_readers_chat_and_a_moderator_deletes_for_both(new_context, server: 
     for page in (anna, boris, editor):
         expect(page.locator(".chat-message", has_text="night ferry running")).to_have_count(
             0, timeout=LIVE_MS)
+
+
+def test_a_chat_room_page_opens_one_socket_for_all_it_follows(new_context, server: Server
+                                                              ) -> None:
+    # given a signed-in reader who opens the general room, with every socket counted
+    page = reader_on(new_context(), "anna", "/en/chats/")
+    live = Live(page)
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.goto("/en/chats/general/")
+
+    # when the room and the Newsfeed are both followed
+    room = f"chat.{page.locator('[data-chat]').get_attribute('data-chat')}"
+    live.wait_subscribed(room)
+    live.wait_subscribed("newsfeed.en")
+    page.wait_for_timeout(1_000)  # time for any late second socket to show up
+
+    # then it was all through one socket
+    assert len(sockets) == 1 and sockets[0].endswith("/ws/live/")
+
+
+def say(page: Page, text: str) -> None:
+    page.get_by_label("Your message").fill(text)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_label("Your message")).to_have_value("", timeout=LIVE_MS)
+
+
+def test_a_chat_message_sent_while_the_line_was_down_arrives_when_it_returns(
+        new_context, server: Server) -> None:
+    # given boris in the general room, on a line the test can cut, and anna with him
+    room = "/en/chats/general/"
+    boris_context = new_context()
+    line = Line(boris_context)
+    boris = reader_on(boris_context, "boris", room)
+    anna = reader_on(new_context(), "anna", room)
+    for page in (anna, boris):
+        expect(page.locator("[data-chat]")).to_have_attribute("data-live", "on")
+
+    # when boris's line drops, anna writes, and the line returns
+    line.cut()
+    expect(boris.locator("html")).to_have_attribute("data-live", "off")
+    say(anna, "The ferry leaves at nine.")
+    line.restore()
+
+    # then boris's page reconnects, is given the message it missed, and shows it once
+    message = boris.locator(".chat-message", has_text="The ferry leaves at nine.")
+    expect(message).to_have_count(1, timeout=CATCH_UP_MS)
+    expect(boris.locator("[data-chat]")).to_have_attribute("data-live", "on")
+    assert any(f["type"] == "event" and f.get("replayed")
+               and f["event"].get("body") == "The ferry leaves at nine." for f in line.frames)
+
+
+# Parsed, before the deferred scripts read it: the page's config, with a one-second heartbeat.
+QUICK_HEARTBEAT = """
+document.addEventListener("readystatechange", () => {
+  if (document.readyState !== "interactive") return;
+  const block = document.getElementById("dateline-config");
+  const config = JSON.parse(block.textContent);
+  config.limits.heartbeat_seconds = 1;
+  block.textContent = JSON.stringify(config);
+});
+"""
+
+
+def test_a_silent_connection_is_given_up_and_the_chat_catches_up(new_context,
+                                                                 server: Server) -> None:
+    # given boris in the general room, his page asking after the server every second
+    room = "/en/chats/general/"
+    boris_context = new_context()
+    boris_context.add_init_script(QUICK_HEARTBEAT)
+    boris = reader_on(boris_context, "boris", room)
+    live = Live(boris)  # from here on: the sockets after this one
+    expect(boris.locator("[data-chat]")).to_have_attribute("data-live", "on")
+    anna = reader_on(new_context(), "anna", room)
+
+    # when his network goes quiet (offline mode holds an open socket's frames back, unclosed)
+    # and anna writes meanwhile
+    boris_context.set_offline(True)
+    say(anna, "Anyone on the night ferry?")
+
+    # then his page notices that the pings go unanswered, and gives the connection up
+    expect(boris.locator("html")).to_have_attribute("data-live", "off")
+
+    # when the network is back, it reconnects and catches up
+    boris_context.set_offline(False)
+    message = boris.locator(".chat-message", has_text="Anyone on the night ferry?")
+    expect(message).to_have_count(1, timeout=CATCH_UP_MS)
+    expect(boris.locator("html")).to_have_attribute("data-live", "on")
+    assert any(f["type"] == "event" and f.get("replayed")
+               and f["event"].get("body") == "Anyone on the night ferry?" for f in live.frames)
+
+
+def test_the_russian_chat_room_speaks_russian(new_context, server: Server) -> None:
+    # given boris has written in the Russian general room
+    room = "/ru/chats/general/"
+    boris = reader_on(new_context(), "boris", room)
+    expect(boris.locator("[data-chat]")).to_have_attribute("data-live", "on")
+    boris.locator("input[name=body]").fill("Паром сегодня ходит?")
+    boris.locator(".chat-form button[type=submit]").click()
+    expect(boris.locator(".chat-message", has_text="Паром сегодня ходит?")).to_have_count(
+        1, timeout=LIVE_MS)
+
+    # when anna opens the room
+    anna = reader_on(new_context(), "anna", room)
+    line = anna.locator(".chat-message", has_text="Паром сегодня ходит?")
+
+    # then the tools the script adds speak Russian, and so does the answer to a report
+    line.get_by_role("button", name="Пожаловаться").click()
+    expect(anna.locator(".chat-form .form-note")).to_have_text(
+        "Спасибо: модераторы посмотрят это сообщение.", timeout=LIVE_MS)
+    # and plural forms follow Russian rules
+    counts = [1, 2, 5, 11, 21, 22]
+    assert anna.evaluate("""counts => counts.map(n => Dateline.interpolate(
+        Dateline.ngettext("%(counter)s like", "%(counter)s likes", n), {counter: n}))""",
+                         counts) == ["1 отметка", "2 отметки", "5 отметок", "11 отметок",
+                                     "21 отметка", "22 отметки"]

@@ -1,40 +1,21 @@
 // The discussion under a story: loads the threads, and lets a logged-in reader comment,
 // reply, edit, delete, like and report. The page itself is shared by every reader, so who
-// may do what is learned from the account endpoint (dateline.js) after load.
+// may do what is learned from the account endpoint (Dateline.me) after load.
 (function () {
   "use strict";
-  var gettext = window.gettext || function (s) { return s; };
-  var EDIT_MINUTES = 10;
-  var POLL_SECONDS = 15;
+  var D = window.Dateline;
+  var gettext = D.gettext;
+  var el = D.el;
+  var limits = D.config.limits;
   var me = null;
   var blocks = [];
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text) node.textContent = text;
-    return node;
+  function commentUrl(li, action) {
+    return D.url("discussion:" + action, { comment: li.dataset.comment });
   }
 
-  function send(url, fields) {
-    var data = new FormData();
-    Object.keys(fields).forEach(function (k) { data.append(k, fields[k]); });
-    return fetch(url, {
-      method: "POST", body: data, credentials: "same-origin",
-      headers: { Accept: "application/json", "X-CSRFToken": me.csrf },
-    }).then(function (r) {
-      return r.json().catch(function () { return { ok: false, error: gettext("Something went wrong. Try again.") }; });
-    });
-  }
-
-  function commentUrl(id, action) {
-    return "/" + document.body.dataset.language + "/discussion/comment/" + id + "/" + action + "/";
-  }
-
-  function fromHtml(html) {
-    var holder = document.createElement("div");
-    holder.innerHTML = html;
-    return holder.firstElementChild;
+  function articleUrl(block, name) {
+    return D.url("discussion:" + name, { article: block.el.dataset.discussion });
   }
 
   function setCount(block, label) {
@@ -52,7 +33,7 @@
     if (!me.banned && !block.closed) tools.appendChild(button(gettext("Reply"), function () { replyForm(block, li); }));
     if (own) {
       var age = (Date.now() - Date.parse(li.dataset.created)) / 60000;
-      if (age < EDIT_MINUTES) tools.appendChild(button(gettext("Edit"), function () { editForm(block, li); }));
+      if (age < limits.comment_edit_minutes) tools.appendChild(button(gettext("Edit"), function () { editForm(block, li); }));
       tools.appendChild(button(gettext("Delete"), function () { remove(block, li); }));
     } else if (!me.banned) {
       var liked = block.liked && block.liked.indexOf(Number(li.dataset.comment)) >= 0;
@@ -81,7 +62,7 @@
     var f = el("form", { class: "comment-form" });
     var id = "c" + Math.random().toString(36).slice(2);
     f.appendChild(el("label", { for: id }, label));
-    var area = el("textarea", { id: id, name: "body", rows: "4", maxlength: "2000", required: "" });
+    var area = el("textarea", { id: id, name: "body", rows: "4", maxlength: String(limits.comment), required: "" });
     area.value = value || "";
     f.appendChild(area);
     f.appendChild(el("button", { type: "submit" }, submitLabel));
@@ -96,7 +77,7 @@
 
   function place(block, result) {
     if (!result.html) return;
-    var node = fromHtml(result.html);
+    var node = D.parse(result.html).firstElementChild;
     if (block.list.querySelector("#" + node.id)) return;
     var empty = block.list.querySelector(".no-comments");
     if (empty) empty.remove();
@@ -114,7 +95,7 @@
 
   function composer(block) {
     var f = form(gettext("Your comment"), "", gettext("Post comment"), function (body, f) {
-      return send(block.el.dataset.postUrl, { body: body }).then(function (r) {
+      return D.post(articleUrl(block, "post"), { body: body }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         f.querySelector("textarea").value = "";
         note(f, r.message, false);
@@ -130,7 +111,7 @@
     var existing = li.querySelector(":scope > .comment-form");
     if (existing) { existing.querySelector("textarea").focus(); return; }
     var f = form(gettext("Your reply"), "", gettext("Post reply"), function (body, f) {
-      return send(block.el.dataset.postUrl, { body: body, parent: li.dataset.comment }).then(function (r) {
+      return D.post(articleUrl(block, "post"), { body: body, parent: li.dataset.comment }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         f.remove();
         if (r.html) place(block, r); else note(li, r.message, false);
@@ -144,11 +125,10 @@
   function editForm(block, li) {
     var body = li.querySelector(".comment-body");
     var f = form(gettext("Edit your comment"), body.innerText, gettext("Save"), function (text, f) {
-      return send(commentUrl(li.dataset.comment, "edit"), { body: text }).then(function (r) {
+      return D.post(commentUrl(li, "edit"), { body: text }).then(function (r) {
         if (!r.ok) { note(f, r.error, true); return; }
         if (r.html) {
-          var fresh = fromHtml(r.html);
-          body.innerHTML = fresh.querySelector(".comment-body").innerHTML;
+          body.innerHTML = D.parse(r.html).querySelector(".comment-body").innerHTML;
           f.remove();
         } else { note(f, r.message, false); }
         refresh(block);
@@ -159,7 +139,7 @@
 
   function remove(block, li) {
     if (!window.confirm(gettext("Delete this comment?"))) return;
-    send(commentUrl(li.dataset.comment, "delete"), {}).then(function (r) {
+    D.post(commentUrl(li, "delete"), {}).then(function (r) {
       if (!r.ok) { note(li, r.error, true); return; }
       var hasReplies = li.querySelector(".replies li");
       if (hasReplies) {
@@ -172,13 +152,13 @@
 
   function like(li, b) {
     var undo = b.dataset.liked === "1";
-    send(commentUrl(li.dataset.comment, "like"), undo ? { undo: "1" } : {}).then(function (r) {
+    D.post(commentUrl(li, "like"), undo ? { undo: "1" } : {}).then(function (r) {
       if (!r.ok) { note(li.querySelector(".comment-tools"), r.error, true); return; }
       b.dataset.liked = undo ? "" : "1";
       b.textContent = undo ? gettext("Like") : gettext("Unlike");
       var likes = li.querySelector(".comment-likes");
       likes.dataset.likes = r.likes;
-      likes.textContent = interpolate(ngettext("%s like", "%s likes", r.likes), [r.likes]);
+      likes.textContent = D.interpolate(D.ngettext("%(counter)s like", "%(counter)s likes", r.likes), { counter: r.likes });
     });
   }
 
@@ -187,12 +167,11 @@
     var select = el("select", { "aria-label": gettext("Reason for the report") });
     [["", gettext("Report…")], ["spam", gettext("Spam or advertising")], ["abuse", gettext("Abuse or hate")],
       ["off_topic", gettext("Off topic")], ["other", gettext("Something else")]].forEach(function (o) {
-      var opt = el("option", { value: o[0] }, o[1]);
-      select.appendChild(opt);
+      select.appendChild(el("option", { value: o[0] }, o[1]));
     });
     select.addEventListener("change", function () {
       if (!select.value) return;
-      send(commentUrl(li.dataset.comment, "report"), { reason: select.value }).then(function (r) {
+      D.post(commentUrl(li, "report"), { reason: select.value }).then(function (r) {
         note(wrap, r.ok ? r.message : r.error, !r.ok);
         select.disabled = true;
       });
@@ -201,14 +180,10 @@
     return wrap;
   }
 
-  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
-  var interpolate = window.interpolate || function (f, a) { return f.replace("%s", a[0]); };
-
   // --- loading, ordering, showing more, and new comments arriving ---
   function load(block, url, append) {
     return fetch(url, { headers: { Accept: "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
-      var holder = document.createElement("div");
-      holder.innerHTML = html;
+      var holder = D.parse(html);
       if (!append) block.list.innerHTML = "";
       var old = block.list.querySelector(".show-more");
       if (old) old.remove();
@@ -238,7 +213,7 @@
         block.order = o[0];
         nav.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
         b.setAttribute("aria-pressed", "true");
-        load(block, block.el.dataset.threadsUrl + "?order=" + o[0], false);
+        load(block, articleUrl(block, "threads") + "?order=" + o[0], false);
       });
       b.setAttribute("aria-pressed", o[0] === block.order ? "true" : "false");
       nav.appendChild(b);
@@ -248,12 +223,10 @@
 
   function refresh(block) {
     // no-store: the browser must ask again even if it asked the same a moment ago
-    return fetch(block.el.dataset.sinceUrl + "?after=" + block.last, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
+    return fetch(articleUrl(block, "since") + "?after=" + block.last, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
       setCount(block, data.label);
       if (!data.html) return;
-      var holder = document.createElement("div");
-      holder.innerHTML = data.html;
-      Array.prototype.slice.call(holder.children).forEach(function (li, i) {
+      Array.prototype.slice.call(D.parse(data.html).children).forEach(function (li, i) {
         if (block.list.querySelector("#" + li.id)) return;
         place(block, { html: li.outerHTML, parent: data.parents[i], id: data.ids[i] });
       });
@@ -267,13 +240,17 @@
       order: "newest", closed: section.hasAttribute("data-closed") };
     blocks.push(block);
     section.insertBefore(orderBar(block), block.list);
-    load(block, section.dataset.threadsUrl, false).then(function () { if (me) withReader(block); });
+    D.live.subscribe(["discussion." + section.dataset.discussion]);
+    Promise.all([D.me, load(block, articleUrl(block, "threads"), false)]).then(function (done) {
+      me = done[0];
+      withReader(block);
+    });
   }
 
   function withReader(block) {
     if (!me.authenticated || block.hasComposer) return;
     block.hasComposer = true;
-    fetch(block.el.dataset.mineUrl, { credentials: "same-origin" })
+    fetch(articleUrl(block, "mine"), { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : { liked: [] }; })
       .then(function (mine) {
         block.liked = mine.liked;
@@ -294,24 +271,21 @@
     block.list.querySelectorAll("[data-comment]").forEach(function (li) { decorate(block, li); });
   }
 
-  document.addEventListener("dateline:me", function (e) {
-    me = e.detail;
-    blocks.forEach(withReader);
-  });
   document.addEventListener("dateline:story", function (e) {
     var section = e.detail.querySelector("[data-discussion]");
     if (section) setUp(section);
   });
   document.querySelectorAll("[data-discussion]").forEach(setUp);
   // new comments arrive over the live socket; polling is only the fallback while it is down
-  document.addEventListener("dateline:comments", function (e) {
+  D.live.on("event", function (message) {
+    if (message.event.type !== "comment.changed") return;
     blocks.forEach(function (block) {
-      if (block.el.dataset.discussion === String(e.detail.article_id)) refresh(block);
+      if (message.group === "discussion." + block.el.dataset.discussion) refresh(block);
     });
   });
   setInterval(function () {
     if (document.visibilityState !== "visible") return;
     if (document.documentElement.dataset.live === "on") return;
     blocks.forEach(refresh);
-  }, POLL_SECONDS * 1000);
+  }, limits.poll_seconds * 1000);
 })();

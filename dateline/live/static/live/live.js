@@ -1,69 +1,99 @@
-// Live pages: one socket per page brings new stories to the Newsfeed, breaking alerts, and
-// new comments, without a reload. A dropped connection comes back by itself, with growing
-// and jittered waits, and asks for what it missed since the last event it saw.
+// The page's one live socket (/ws/live/, protocol in docs/live.md), shared by its scripts:
+//   Dateline.live.subscribe(["chat.7"])  follow groups, from the events the page does not have
+//   Dateline.live.send({type: ...})      false, and nothing sent, while disconnected
+//   Dateline.live.on(type, handler)      server messages by type: event (each once), presence,
+//                                        subscribed, chat.posted, chat.deleted, chat.reported,
+//                                        error, pong; and "close" ({code}) when the socket is lost
+// <html data-live="on|off"> says whether it is connected. A connection that dies without a
+// word is found by a heartbeat; a lost one comes back by itself, with growing and jittered
+// waits, and asks for what it missed since the last event it saw.
 (function () {
   "use strict";
-  if (!("WebSocket" in window)) return;
-  var body = document.body;
-  var language = body.dataset.language;
-  var last = Number(body.dataset.lastEvent || 0);
+  var D = window.Dateline;
+  var CLOSE_UNKNOWN_ROOM = 4404;
+  var last = D.config.last_event;
   var seen = {};
-  var groups = ["newsfeed." + language];
+  var groups = [];
+  var handlers = {};
   var socket = null;
   var attempt = 0;
-  var fresh = 0;
+  var answered = true;
+
+  function open() {
+    return socket !== null && socket.readyState === WebSocket.OPEN;
+  }
+
+  function send(message) {
+    if (!open()) return false;
+    socket.send(JSON.stringify(message));
+    return true;
+  }
 
   function subscribe(list) {
-    if (socket && socket.readyState === WebSocket.OPEN && list.length) {
-      socket.send(JSON.stringify({ type: "subscribe", groups: list, after: last }));
+    var fresh = list.filter(function (g) { return groups.indexOf(g) < 0; });
+    groups = groups.concat(fresh);
+    if (fresh.length) send({ type: "subscribe", groups: fresh, after: last });
+  }
+
+  function on(type, handler) {
+    (handlers[type] = handlers[type] || []).push(handler);
+  }
+
+  function dispatch(message) {
+    (handlers[message.type] || []).forEach(function (handler) { handler(message); });
+  }
+
+  function receive(message) {
+    if (message.type === "event") {
+      if (seen[message.id]) return;  // replayed and live copies of one event
+      seen[message.id] = true;
+      last = Math.max(last, message.id);
+    } else if (message.type === "resync") {
+      location.reload();  // too far behind: start afresh
+      return;
     }
+    dispatch(message);
   }
-
-  function watchDiscussions(root) {
-    root.querySelectorAll("[data-discussion]").forEach(function (block) {
-      var group = "discussion." + block.dataset.discussion;
-      if (groups.indexOf(group) < 0) {
-        groups.push(group);
-        subscribe([group]);
-      }
-    });
-  }
-
-  var answered = true;
 
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var current = new WebSocket(scheme + location.host + "/ws/live/");
+    var current = new WebSocket(scheme + location.host + D.config.urls.live);
     socket = current;
     answered = true;
     current.onopen = function () {
       attempt = 0;
       document.documentElement.dataset.live = "on";
-      subscribe(groups);
+      if (groups.length) send({ type: "subscribe", groups: groups, after: last });
     };
     current.onmessage = function (e) {
       var message;
       try { message = JSON.parse(e.data); } catch (err) { return; }
       answered = true;
-      if (message.type === "event") handle(message);
-      else if (message.type === "resync") location.reload();  // too far behind: start afresh
+      receive(message);
     };
-    current.onclose = function () { lost(current); };
+    current.onclose = function (e) {
+      // A closed room would close every new socket too: stop following rooms.
+      if (e.code === CLOSE_UNKNOWN_ROOM) {
+        groups = groups.filter(function (g) { return g.indexOf("chat.") !== 0; });
+      }
+      lost(current, e.code);
+    };
   }
 
-  function lost(which) {
+  function lost(which, code) {
     if (which !== socket) return;  // an old socket's late goodbye
     socket = null;
     document.documentElement.dataset.live = "off";
+    dispatch({ type: "close", code: code });
     // 1 s, 2 s, 4 s ... up to a minute, each with up to half of it again at random
     var wait = Math.min(60000, 1000 * Math.pow(2, attempt++));
     setTimeout(connect, wait + Math.random() * wait / 2);
   }
 
   // A connection can die without a word (a sleeping laptop, a dropped mobile network):
-  // ask every 25 s, and give it up when the last question went unanswered.
+  // ask now and then, and give it up when the last question went unanswered.
   setInterval(function () {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (!open()) return;
     if (!answered) {
       var dead = socket;
       dead.close();
@@ -71,94 +101,11 @@
       return;
     }
     answered = false;
-    socket.send(JSON.stringify({ type: "ping" }));
-  }, 25000);
+    send({ type: "ping" });
+  }, D.config.limits.heartbeat_seconds * 1000);
 
-  function handle(message) {
-    if (seen[message.id]) return;  // replayed and live copies of one event
-    seen[message.id] = true;
-    last = Math.max(last, message.id);
-    var event = message.event;
-    if (event.type.indexOf("article.") === 0) article(event);
-    else if (event.type === "comment.changed") {
-      document.dispatchEvent(new CustomEvent("dateline:comments", { detail: event }));
-    }
-  }
-
-  // --- the Newsfeed column, the "new stories" offer, and breaking alerts ---
-  function article(event) {
-    if (event.language !== language) return;
-    var feed = document.querySelector("[data-newsfeed] ol");
-    var item = feed && feed.querySelector('li[data-id="' + event.article_id + '"]');
-    if (event.type === "article.unpublished") {
-      if (item) item.remove();
-      return;
-    }
-    if (item) {
-      var link = item.querySelector("a");
-      if (link) { link.textContent = event.headline; link.href = event.url; }
-      return;
-    }
-    if (event.type !== "article.published") return;
-    if (feed) feed.insertBefore(newsfeedItem(event), feed.firstChild);
-    offerNewStories(event);
-    if (event.is_breaking) alertBreaking(event);
-  }
-
-  function newsfeedItem(event) {
-    var li = document.createElement("li");
-    li.dataset.id = event.article_id;
-    li.className = "arrived" + (event.is_breaking ? " breaking-item" : "");
-    var time = document.createElement("time");
-    var when = new Date(event.published_at);
-    time.dateTime = event.published_at;
-    time.textContent = ("0" + when.getHours()).slice(-2) + ":" + ("0" + when.getMinutes()).slice(-2);
-    var link = document.createElement("a");
-    link.href = event.url;
-    link.textContent = event.headline;
-    li.appendChild(time);
-    li.appendChild(document.createTextNode(" "));
-    li.appendChild(link);
-    return li;
-  }
-
-  function offerNewStories(event) {
-    var kind = body.dataset.page;
-    if (kind !== "home" && !(kind === "section" && String(event.section_id) === body.dataset.section)) return;
-    fresh += 1;
-    var offer = document.getElementById("new-stories");
-    if (!offer) {
-      offer = document.createElement("button");
-      offer.id = "new-stories";
-      offer.type = "button";
-      offer.className = "new-stories";
-      offer.addEventListener("click", function () { location.reload(); });
-      var main = document.getElementById("main");
-      main.insertBefore(offer, main.firstChild);
-    }
-    offer.textContent = (body.dataset.newStories || "New stories: {n}. Show them").replace("{n}", fresh);
-  }
-
-  function alertBreaking(event) {
-    var banner = document.getElementById("breaking-alert");
-    if (!banner) {
-      banner = document.createElement("div");
-      banner.id = "breaking-alert";
-      banner.className = "breaking-alert";
-      banner.setAttribute("role", "alert");
-      document.body.insertBefore(banner, document.body.firstChild);
-    }
-    banner.textContent = "";
-    var label = document.createElement("strong");
-    label.textContent = (body.dataset.breakingLabel || "Breaking") + ": ";
-    var link = document.createElement("a");
-    link.href = event.url;
-    link.textContent = event.headline;
-    banner.appendChild(label);
-    banner.appendChild(link);
-  }
-
-  document.addEventListener("dateline:story", function (e) { watchDiscussions(e.detail); });
-  watchDiscussions(document);
-  connect();
+  D.live = { subscribe: subscribe, send: send, on: on };
+  // Deferred scripts all run before DOMContentLoaded: by then each has said what it follows,
+  // and the first frame asks for all of it since the page was made.
+  document.addEventListener("DOMContentLoaded", connect);
 })();

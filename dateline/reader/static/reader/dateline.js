@@ -2,44 +2,29 @@
 // (the account menu) and the endless scroll from one story into the next.
 (function () {
   "use strict";
-
-  var body = document.body;
-
-  function escapeText(text) {
-    var span = document.createElement("span");
-    span.textContent = text;
-    return span.innerHTML;
-  }
+  var D = window.Dateline;
 
   // --- Who is reading: pages are shared by everyone, so this arrives after load. ---
   var me = null;
 
   function showNotices(notices) {
     if (!notices || !notices.length) return;
-    var list = document.createElement("ul");
-    list.className = "messages notices";
-    list.setAttribute("role", "status");
-    notices.forEach(function (text) {
-      var item = document.createElement("li");
-      item.textContent = text;
-      list.appendChild(item);
-    });
+    var list = D.el("ul", { class: "messages notices", role: "status" });
+    notices.forEach(function (text) { list.appendChild(D.el("li", {}, text)); });
     var main = document.getElementById("main");
     if (main) main.insertBefore(list, main.firstChild);
   }
 
   function showReader(data) {
     me = data;
-    if (data) showNotices(data.notices);
-    document.dispatchEvent(new CustomEvent("dateline:me", { detail: data || { authenticated: false } }));
-    if (!data || !data.authenticated) return;
+    showNotices(data.notices);
+    if (!data.authenticated) return;
     var menu = document.getElementById("account-menu");
     if (menu) {
-      var replies = menu.dataset.repliesLabel || "Replies";
-      menu.innerHTML = '<a class="account-name" href="' + data.settings_url + '">' + escapeText(data.name) + "</a> " +
-        '<a class="account-replies" href="' + data.notifications_url + '">' + escapeText(replies) +
-        (data.unread ? ' <span class="unread-count">' + Number(data.unread) + "</span>" : "") + "</a> " +
-        '<a href="' + data.logout_url + '">' + escapeText(menu.dataset.logoutLabel || "Log out") + "</a>";
+      var replies = D.el("a", { class: "account-replies", href: data.notifications_url }, D.gettext("Replies to you"));
+      if (data.unread) replies.append(" ", D.el("span", { class: "unread-count" }, String(data.unread)));
+      menu.replaceChildren(D.el("a", { class: "account-name", href: data.settings_url }, data.name), " ",
+        replies, " ", D.el("a", { href: data.logout_url }, D.gettext("Log out")));
     }
     document.querySelectorAll("[data-login-prompt]").forEach(markPrompt);
   }
@@ -47,17 +32,12 @@
   function markPrompt(prompt) {
     if (!me || !me.authenticated || prompt.dataset.reader) return;
     prompt.dataset.reader = me.name;
-    var template = body.dataset.signedInAs || "You are logged in as {name}.";
-    prompt.innerHTML = escapeText(template).replace("{name}",
-      '<strong class="reader-name">' + escapeText(me.name) + "</strong>");
+    // the name goes in as a node of its own, never as markup
+    var parts = D.gettext("You are logged in as %(name)s.").split("%(name)s");
+    prompt.replaceChildren(parts[0], D.el("strong", { class: "reader-name" }, me.name), parts.slice(1).join(""));
   }
 
-  if (body.dataset.meUrl) {
-    fetch(body.dataset.meUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(showReader)
-      .catch(function () {});
-  }
+  D.me.then(showReader);
 
   // --- Comment counts: shared pages may be a minute old; the exact counts come after. ---
   function fillCounts() {
@@ -65,7 +45,7 @@
     var ids = [];
     spans.forEach(function (s) { if (ids.indexOf(s.dataset.article) < 0) ids.push(s.dataset.article); });
     if (!ids.length) return;
-    fetch("/" + body.dataset.language + "/discussion/counts/?ids=" + ids.slice(0, 100).join(","))
+    fetch(D.url("discussion:counts") + "?ids=" + ids.slice(0, 100).join(","))
       .then(function (r) { return r.ok ? r.json() : {}; })
       .then(function (counts) {
         spans.forEach(function (s) {
@@ -125,9 +105,7 @@
         return r.text();
       })
       .then(function (html) {
-        var holder = document.createElement("div");
-        holder.innerHTML = html;
-        var story = holder.querySelector("[data-story]");
+        var story = D.parse(html).querySelector("[data-story]");
         link.dataset.done = "1";
         nextObserver.unobserve(link);
         if (!story || seen[story.dataset.id]) return;  // never show a story twice

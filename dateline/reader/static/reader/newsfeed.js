@@ -1,0 +1,65 @@
+// The Newsfeed column, the "new stories" offer, and breaking alerts, kept current by the
+// live socket: stories published, changed or withdrawn while the page is open.
+(function () {
+  "use strict";
+  var D = window.Dateline;
+  var config = D.config;
+  var fresh = 0;
+
+  function article(event) {
+    var feed = document.querySelector("[data-newsfeed] ol");
+    var item = feed && feed.querySelector('li[data-id="' + event.article_id + '"]');
+    if (event.type === "article.unpublished") {
+      if (item) item.remove();
+      return;
+    }
+    if (item) {
+      var link = item.querySelector("a");
+      if (link) { link.textContent = event.headline; link.href = event.url; }
+      return;
+    }
+    if (event.type !== "article.published") return;
+    if (feed) feed.insertBefore(newsfeedItem(event), feed.firstChild);
+    offerNewStories(event);
+    if (event.is_breaking) alertBreaking(event);
+  }
+
+  function newsfeedItem(event) {
+    var li = D.el("li", { class: "arrived" + (event.is_breaking ? " breaking-item" : "") },
+      D.el("time", { datetime: event.published_at }, D.clock(event.published_at)), " ",
+      D.el("a", { href: event.url }, event.headline));
+    li.dataset.id = event.article_id;
+    return li;
+  }
+
+  // Only pages that list such stories offer them, and only as a button: the page does not
+  // jump under the reader.
+  function offerNewStories(event) {
+    if (config.page !== "home" && !(config.page === "section" && event.section_id === config.section)) return;
+    fresh += 1;
+    var offer = document.getElementById("new-stories");
+    if (!offer) {
+      offer = D.el("button", { id: "new-stories", type: "button", class: "new-stories" });
+      offer.addEventListener("click", function () { location.reload(); });
+      var main = document.getElementById("main");
+      main.insertBefore(offer, main.firstChild);
+    }
+    offer.textContent = D.interpolate(D.gettext("New stories: %(count)s. Show them"), { count: fresh });
+  }
+
+  function alertBreaking(event) {
+    var banner = document.getElementById("breaking-alert");
+    if (!banner) {
+      banner = D.el("div", { id: "breaking-alert", class: "breaking-alert", role: "alert" });
+      document.body.insertBefore(banner, document.body.firstChild);
+    }
+    banner.replaceChildren(D.el("strong", {}, D.gettext("Breaking") + ": "),
+      D.el("a", { href: event.url }, event.headline));
+  }
+
+  var group = "newsfeed." + config.language;
+  D.live.on("event", function (message) {
+    if (message.group === group && message.event.type.indexOf("article.") === 0) article(message.event);
+  });
+  D.live.subscribe([group]);
+})();
