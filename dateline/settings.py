@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "dateline.tasks",
     "dateline.newsroom",
+    "dateline.moderation",
     "dateline.reader",
     "dateline.accounts",
     "dateline.discussion",

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from dateline.discussion.queue import moderation_queue
+from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.sitemaps import SITEMAPS
 

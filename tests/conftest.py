@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dateline import events, testing
 from dateline.live import bus
@@ -58,6 +58,13 @@ def _forget_cache() -> None:
     else:
         cache.clear()
     _near.forget()
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """A request leaves its language active in the thread: the next test starts afresh."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from dateline.accounts.models import ReaderProfile
+from dateline.chats.models import Message
+from dateline.discussion.models import Comment, Like, Notification
+from dateline.moderation.models import Report
+
+# what a report points at, as the export names it
+REPORTED = {Comment: "comment", Message: "chat message"}
 
 
 def reader_data(user) -> dict:
     """Everything Dateline holds that the reader wrote or chose."""
-    from dateline.discussion.models import Comment, Like, Report
-
     profile = ReaderProfile.objects.filter(user=user).first()
-    comments = (Comment.objects.filter(author=user).select_related("article")
+    comments = (Comment.objects.filter(author=user).select_related("article__section")
                 .order_by("created_at"))
+    kinds = {ContentType.objects.get_for_model(model).pk: name
+             for model, name in REPORTED.items()}
     return {
         "exported_at": timezone.now().isoformat(),
         "account": {"username": user.get_username(), "email": user.email,
@@ -26,21 +34,29 @@ def reader_data(user) -> dict:
                       "edited": c.edited_at.isoformat() if c.edited_at else None}
                      for c in comments],
         "likes": list(Like.objects.filter(user=user).values_list("comment_id", flat=True)),
-        "reports": [{"comment": r.comment_id, "reason": r.reason} for r in
-                    Report.objects.filter(reporter=user)],
+        "chat_messages": [{"id": m.pk, "room": m.room.name, "text": m.body,
+                           "status": m.status, "written": m.created_at.isoformat()}
+                          for m in Message.objects.filter(author=user)
+                          .select_related("room").order_by("created_at")],
+        "reports": [{"about": kinds.get(r.content_type_id, "other"), "id": r.object_id,
+                     "reason": r.reason, "reported": r.created_at.isoformat()}
+                    for r in Report.objects.filter(reporter=user).order_by("created_at")],
+        "notifications": [{"reply": n.comment_id, "at": n.created_at.isoformat(),
+                           "read": n.read_at.isoformat() if n.read_at else None}
+                          for n in Notification.objects.filter(user=user)],
     }
 
 
 @transaction.atomic
 def delete_reader(user) -> None:
-    """Remove the account. Comments stay readable, from "a deleted user", so that the
-    replies around them keep their sense; likes and reports go with the account."""
-    from django.db.models import F
-
-    from dateline.discussion.models import Comment, Like, Report
-
+    """Remove the account. Comments and chat messages stay readable, from "a deleted user",
+    so that the replies around them keep their sense; likes and reports go with it."""
     liked = list(Like.objects.filter(user=user).values_list("comment_id", flat=True))
     Comment.objects.filter(pk__in=liked).update(like_count=F("like_count") - 1)
-    reported = list(Report.objects.filter(reporter=user).values_list("comment_id", flat=True))
-    Comment.objects.filter(pk__in=reported).update(report_count=F("report_count") - 1)
+    for model in REPORTED:
+        reported = Report.objects.filter(
+            reporter=user, content_type=ContentType.objects.get_for_model(model))
+        model.objects.filter(pk__in=list(reported.values_list("object_id", flat=True))).update(
+            report_count=F("report_count") - 1)
+    Report.objects.filter(reporter=user).delete()  # no foreign key cascades to a generic one
     user.delete()

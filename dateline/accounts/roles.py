@@ -23,10 +23,10 @@ _REPORTER = [
     "newsroom.view_revision",
 ]
 _MODERATOR = [
-    "discussion.moderate_comment", "discussion.view_comment", "discussion.change_comment",
-    "discussion.view_ban", "discussion.add_ban", "discussion.change_ban",
-    "discussion.view_bannedword", "discussion.add_bannedword", "discussion.change_bannedword",
-    "discussion.delete_bannedword", "discussion.view_report",
+    "moderation.moderate", "moderation.view_ban", "moderation.add_ban",
+    "moderation.change_ban", "moderation.view_bannedword", "moderation.add_bannedword",
+    "moderation.change_bannedword", "moderation.delete_bannedword", "moderation.view_report",
+    "discussion.view_comment", "discussion.change_comment",
     "chats.view_room", "chats.change_room", "chats.view_message", "chats.change_message",
     "chats.view_mute", "chats.add_mute",
 ]

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 
 from dateline.accounts import actions
 from dateline.accounts.models import ReaderProfile
+from dateline.discussion.models import Notification
+from dateline.moderation.actions import active_ban, ban_message, is_moderator
 
 
 @never_cache
@@ -27,9 +29,6 @@ def me(request: HttpRequest) -> JsonResponse:
     notices = [str(message) for message in get_messages(request)]
     if not user.is_authenticated:
         return JsonResponse({"authenticated": False, "notices": notices})
-    from dateline.discussion.actions import active_ban, ban_message
-    from dateline.discussion.models import Notification
-
     ban = active_ban(user)
     return JsonResponse({
         "authenticated": True,
@@ -37,7 +36,7 @@ def me(request: HttpRequest) -> JsonResponse:
         "notices": notices,
         "csrf": get_token(request),  # shared pages carry none; the page's script posts with it
         "banned": ban_message(ban) if ban else None,
-        "moderator": user.has_perm("discussion.moderate_comment"),
+        "moderator": is_moderator(user),
         "unread": Notification.objects.filter(user=user, read_at=None).count(),
         "notifications_url": reverse("accounts:notifications"),
         "settings_url": reverse("accounts:settings"),
@@ -50,8 +49,6 @@ def me(request: HttpRequest) -> JsonResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     """Replies to the reader's comments; opening the page marks them read."""
-    from dateline.discussion.models import Notification
-
     items = list(Notification.objects.filter(user=request.user)
                  .select_related("comment__author", "comment__article__section")[:50])
     Notification.objects.filter(user=request.user, read_at=None).update(read_at=timezone.now())

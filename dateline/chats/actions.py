@@ -13,10 +13,11 @@ from django.utils.html import urlize
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from dateline.chats.models import Message, MessageReport, Mute, Room
-from dateline.discussion import text
-from dateline.discussion.actions import active_ban, ban_message, require_moderator
-from dateline.events import ChatMessageChanged, emit
+from dateline.chats.models import Message, Mute, Room
+from dateline.events import ChatMessageChanged, RoomChanged, SiteChanged, emit
+from dateline.moderation import actions as moderation
+from dateline.moderation import text
+from dateline.moderation.actions import REPORTS_TO_HOLD, is_moderator, require_moderator
 from dateline.newsroom.actions import require
 from dateline.newsroom.models import Article, Section
 
@@ -42,10 +43,7 @@ def _active_mute(room: Room, user) -> Mute | None:
 @transaction.atomic
 def post_message(room: Room, *, by, body: str) -> Message:
     """A reader says something in a room. Emits chat.message after commit when visible."""
-    if by is None or not by.is_authenticated:
-        raise PermissionDenied(_("Log in to chat."))
-    if ban := active_ban(by):
-        raise PermissionDenied(ban_message(ban))
+    moderation.require_participant(by, refusal=_("Log in to chat."))
     room = Room.objects.select_for_update().get(pk=room.pk)
     if not room.is_open:
         raise ValidationError(_("This room is closed."))
@@ -60,7 +58,7 @@ def post_message(room: Room, *, by, body: str) -> Message:
     now = timezone.now()
     if mine.filter(created_at__gte=now - timedelta(minutes=1)).count() >= RATE_LIMIT:
         raise ValidationError(_("You are writing too fast. Wait a moment."))
-    if room.slow_mode and not by.has_perm("discussion.moderate_comment"):
+    if room.slow_mode and not is_moderator(by):
         latest = mine.order_by("-created_at").values_list("created_at", flat=True).first()
         if latest and (now - latest).total_seconds() < room.slow_mode:
             wait = room.slow_mode - int((now - latest).total_seconds())
@@ -79,9 +77,8 @@ def post_message(room: Room, *, by, body: str) -> Message:
 def delete_message(message: Message, *, by) -> Message:
     """A moderator (or the author) takes a message down, for everyone in the room."""
     message = Message.objects.select_for_update().get(pk=message.pk)
-    if by is None or not by.is_authenticated or (
-            message.author_id != by.pk and not by.has_perm("discussion.moderate_comment")):
-        raise PermissionDenied(_("You can only delete your own messages."))
+    moderation.require_author_or_moderator(
+        by, message.author_id, refusal=_("You can only delete your own messages."))
     if message.status != M.DELETED:
         message.status = M.DELETED
         message.save(update_fields=["status"])
@@ -90,23 +87,13 @@ def delete_message(message: Message, *, by) -> Message:
 
 
 @transaction.atomic
-def report_message(message: Message, *, by, reason: str) -> MessageReport:
-    """A reader flags a message; as in the discussion, enough reports hold it."""
-    from dateline.discussion.actions import REPORTS_TO_HOLD
-    from dateline.discussion.models import Report
-
-    if by is None or not by.is_authenticated:
-        raise PermissionDenied(_("Log in to report a message."))
-    if reason not in Report.Reason.values:
-        raise ValidationError(_("Choose a reason for the report."))
+def report_message(message: Message, *, by, reason: str) -> int:
+    """A reader flags a message; as in the discussion, enough reports hold it. Returns how
+    many reports it has."""
     message = Message.objects.select_for_update().get(pk=message.pk)
     if message.status != M.VISIBLE:
         raise ValidationError(_("This message cannot be reported."))
-    report, created = MessageReport.objects.get_or_create(
-        message=message, reporter=by, defaults={"reason": reason})
-    if not created:
-        raise ValidationError(_("You have already reported this message."))
-    message.report_count += 1
+    message.report_count = moderation.file_report(message, by=by, reason=reason)
     fields = ["report_count"]
     if message.report_count >= REPORTS_TO_HOLD:
         message.status, message.held_because = M.HELD, "reports"
@@ -117,7 +104,13 @@ def report_message(message: Message, *, by, reason: str) -> MessageReport:
         emit(ChatMessageChanged(room_id=message.room_id, message_id=message.pk,
                                 status=M.DELETED, author="", body="",
                                 created_at=message.created_at.isoformat()))
-    return report
+    return message.report_count
+
+
+def refuse_held_from(user, *, by) -> None:
+    """A ban: the reader's messages still waiting for a moderator are taken down."""
+    require_moderator(by)
+    Message.objects.filter(author=user, status=M.HELD).update(status=M.DELETED)
 
 
 @transaction.atomic
@@ -162,8 +155,10 @@ def open_topic_room(*, name: str, language: str, by, article: Article | None = N
     base, n = slug, 2
     while Room.objects.filter(language=language, slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
-    return Room.objects.create(name=name[:120], slug=slug, language=language,
+    room = Room.objects.create(name=name[:120], slug=slug, language=language,
                                kind=Room.Kind.TOPIC, article=article)
+    emit(RoomChanged(room_id=room.pk, language=room.language))
+    return room
 
 
 @transaction.atomic
@@ -171,6 +166,7 @@ def close_room(room: Room, *, by) -> Room:
     require(by, "chats.change_room")
     Room.objects.filter(pk=room.pk).update(is_open=False)
     room.is_open = False
+    emit(RoomChanged(room_id=room.pk, language=room.language))
     return room
 
 
@@ -192,3 +188,9 @@ def sync_rooms() -> int:
                             kind=Room.Kind.SECTION, section=section)
         made += 1
     return made
+
+
+def rooms_follow_sections(event: SiteChanged) -> None:
+    """Listener: every section has its chat room."""
+    if event.kind == "section":
+        sync_rooms()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dateline.chats import actions
 from dateline.chats.models import Message, Mute, Room
-from dateline.discussion.actions import ban_reader
+from dateline.moderation.admin import ModeratedAdmin, ReportInline, ban_actions
 
 
 @admin.register(Room)
@@ -46,43 +43,31 @@ def _run(request, queryset, run) -> None:
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(ModeratedAdmin):
     list_display = ("body", "author", "room", "status", "held_because", "created_at")
     list_filter = ("status", "room__language", "room")
     list_select_related = ("author", "room")
     search_fields = ("body", "author__username")
     readonly_fields = ("room", "author", "body", "status", "held_because", "created_at")
-    actions = ["approve", "delete_for_everyone", "mute_hour", "ban_week"]
+    actions = ["approve", "delete_for_everyone", "mute_hour",
+               *ban_actions("message", rules=_("Breaking the chat rules"))]
+    inlines = [ReportInline]
     show_full_result_count = False
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description=_("Approve the selected messages"))
+    @admin.action(description=_("Approve the selected messages"), permissions=["moderate"])
     def approve(self, request, queryset):
         _run(request, queryset, lambda m: actions.approve_message(m, by=request.user))
 
-    @admin.action(description=_("Delete the selected messages for everyone"))
+    @admin.action(description=_("Delete the selected messages for everyone"),
+                  permissions=["moderate"])
     def delete_for_everyone(self, request, queryset):
         _run(request, queryset, lambda m: actions.delete_message(m, by=request.user))
 
-    @admin.action(description=_("Mute the authors in that room for an hour"))
+    @admin.action(description=_("Mute the authors in that room for an hour"),
+                  permissions=["moderate"])
     def mute_hour(self, request, queryset):
         _run(request, queryset.exclude(author=None),
              lambda m: actions.mute_reader(m.room, m.author, minutes=60, by=request.user))
-
-    @admin.action(description=_("Ban the authors from discussion and chats for a week"))
-    def ban_week(self, request, queryset):
-        for author in {m.author for m in queryset.select_related("author") if m.author}:
-            try:
-                ban_reader(author, by=request.user, reason=str(_("Breaking the chat rules")),
-                           until=timezone.now() + timedelta(days=7))
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-        _run(request, queryset, lambda m: actions.delete_message(m, by=request.user))
 
 
 @admin.register(Mute)

@@ -42,10 +42,6 @@ class Room(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.language})"
 
-    @property
-    def group(self) -> str:
-        return f"chat.{self.pk}"
-
 
 class Message(models.Model):
     class Status(models.TextChoices):
@@ -89,19 +85,3 @@ class Mute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.room_id} until {self.until}"
-
-
-class MessageReport(models.Model):
-    """A reader flags a chat message, with the discussion's reasons."""
-
-    message = models.ForeignKey(Message, models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(User, models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=12)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["message", "reporter"],
-                                               name="one_message_report")]
-
-    def __str__(self) -> str:
-        return f"{self.reason} ({self.message_id})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,12 +11,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from dateline.discussion import text
-from dateline.discussion.models import Ban, Comment, Like, Notification, Report
+from dateline.discussion.models import Comment, Like, Notification
 from dateline.events import CommentChanged, emit
+from dateline.moderation import actions as moderation
+from dateline.moderation import text
+from dateline.moderation.actions import REPORTS_TO_HOLD, is_moderator, require_moderator
 from dateline.newsroom.models import Article, Section
 
 C = Comment.Status
@@ -24,32 +25,10 @@ EDIT_WINDOW = timedelta(minutes=10)
 RATE_LIMIT = 5  # comments a reader may post in RATE_WINDOW
 RATE_WINDOW = timedelta(minutes=1)
 NEW_ACCOUNT_HELD = 3  # a new reader's first comments wait for a moderator
-REPORTS_TO_HOLD = 3  # this many reports take a comment off until a moderator looks
-
-
-def active_ban(user) -> Ban | None:
-    return Ban.objects.active().filter(user=user).order_by("-until").first()
-
-
-def ban_message(ban: Ban) -> str:
-    if ban.until is None:
-        return _("You are barred from the discussion for good. Reason: %(reason)s") % {
-            "reason": ban.reason}
-    return _("You are barred from the discussion until %(until)s. Reason: %(reason)s") % {
-        "until": date_format(timezone.localtime(ban.until), "DATETIME_FORMAT"),
-        "reason": ban.reason}
 
 
 def _require_reader(user) -> None:
-    if user is None or not user.is_authenticated:
-        raise PermissionDenied(_("Log in to take part in the discussion."))
-    if ban := active_ban(user):
-        raise PermissionDenied(ban_message(ban))
-
-
-def require_moderator(user) -> None:
-    if not user.has_perm("discussion.moderate_comment"):
-        raise PermissionDenied("discussion.moderate_comment")
+    moderation.require_participant(user, refusal=_("Log in to take part in the discussion."))
 
 
 def _count(article_id: int, delta: int) -> None:
@@ -85,7 +64,7 @@ def _hold_reason(article: Article, author, body: str) -> str:
     if article.section.moderation == Section.Moderation.PRE:
         return "pre-moderation"
     approved = Comment.objects.filter(author=author, status=C.VISIBLE).count()
-    if approved < NEW_ACCOUNT_HELD and not author.has_perm("discussion.moderate_comment"):
+    if approved < NEW_ACCOUNT_HELD and not is_moderator(author):
         return "new account"
     if text.has_banned_word(body):
         return "banned words"
@@ -152,9 +131,8 @@ def edit_comment(comment: Comment, *, by, body: str) -> Comment:
 def delete_comment(comment: Comment, *, by) -> Comment:
     """The author (or a moderator) deletes a comment; with replies it leaves a placeholder."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if by is None or not by.is_authenticated or (
-            comment.author_id != by.pk and not by.has_perm("discussion.moderate_comment")):
-        raise PermissionDenied(_("You can only delete your own comments."))
+    moderation.require_author_or_moderator(
+        by, comment.author_id, refusal=_("You can only delete your own comments."))
     if comment.status == C.DELETED:
         return comment
     was_visible = comment.status == C.VISIBLE
@@ -195,21 +173,13 @@ def unlike_comment(comment: Comment, *, by) -> Comment:
 
 
 @transaction.atomic
-def report_comment(comment: Comment, *, by, reason: str) -> Report:
-    """A reader flags a comment for the moderators; enough reports hold it meanwhile."""
-    if by is None or not by.is_authenticated:
-        raise PermissionDenied(_("Log in to report a comment."))
-    if reason not in Report.Reason.values:
-        raise ValidationError(_("Choose a reason for the report."))
+def report_comment(comment: Comment, *, by, reason: str) -> int:
+    """A reader flags a comment for the moderators; enough reports hold it meanwhile.
+    Returns how many reports it has."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.status != C.VISIBLE:
         raise ValidationError(_("This comment cannot be reported."))
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(comment=comment, reporter=by, reason=reason)
-    except IntegrityError:
-        raise ValidationError(_("You have already reported this comment.")) from None
-    comment.report_count += 1
+    comment.report_count = moderation.file_report(comment, by=by, reason=reason)
     fields = ["report_count"]
     if comment.report_count >= REPORTS_TO_HOLD:
         comment.status, comment.held_because = C.PENDING, "reports"
@@ -217,7 +187,7 @@ def report_comment(comment: Comment, *, by, reason: str) -> Report:
         _left_view(comment)
         _announce(comment)
     comment.save(update_fields=fields)
-    return report
+    return comment.report_count
 
 
 @transaction.atomic
@@ -252,32 +222,10 @@ def reject_comment(comment: Comment, *, by) -> Comment:
     return comment
 
 
-@transaction.atomic
-def ban_reader(user, *, by, reason: str, until: datetime | None = None) -> Ban:
-    """Bar a reader from commenting and liking until a time, or for good (until=None);
-    their comments waiting for review are rejected."""
+def refuse_held_from(user, *, by) -> None:
+    """A ban: the reader's comments still waiting for a moderator are refused."""
     require_moderator(by)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give a reason for the ban: the reader will see it."))
-    if until is not None and until <= timezone.now():
-        raise ValidationError(_("A ban must end in the future."))
-    if user.has_perm("discussion.moderate_comment"):
-        raise ValidationError(_("Moderators cannot be banned."))
-    ban = Ban.objects.create(user=user, until=until, reason=reason[:300], by=by)
-    for comment in Comment.objects.filter(author=user, status=C.PENDING):
-        comment.status = C.REJECTED
-        comment.save(update_fields=["status"])
-    return ban
-
-
-def lift_ban(ban: Ban, *, by) -> Ban:
-    """End a ban early."""
-    require_moderator(by)
-    if ban.lifted_at is None:
-        ban.lifted_at = timezone.now()
-        ban.save(update_fields=["lifted_at"])
-    return ban
+    Comment.objects.filter(author=user, status=C.PENDING).update(status=C.REJECTED)
 
 
 @transaction.atomic

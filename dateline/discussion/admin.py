@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dateline.discussion import actions
-from dateline.discussion.models import Ban, BannedWord, Comment, Report
-from dateline.discussion.text import forget_banned_words
-
-
-class ReportInline(admin.TabularInline):
-    model = Report
-    extra = 0
-    can_delete = False
-    fields = ("reason", "reporter", "created_at")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
+from dateline.discussion.models import Comment
+from dateline.moderation.actions import is_moderator
+from dateline.moderation.admin import ModeratedAdmin, ReportInline, ban_actions
+from dateline.newsroom.models import Article
 
 
 def _each(request, queryset, run, done) -> None:
@@ -39,35 +27,16 @@ def _each(request, queryset, run, done) -> None:
         messages.success(request, done(count) % {"count": count})
 
 
-@admin.action(description=_("Approve the selected comments"))
+@admin.action(description=_("Approve the selected comments"), permissions=["moderate"])
 def approve(modeladmin, request, queryset):
     _each(request, queryset, lambda c: actions.approve_comment(c, by=request.user),
           lambda n: ngettext("%(count)s comment approved.", "%(count)s comments approved.", n))
 
 
-@admin.action(description=_("Reject the selected comments"))
+@admin.action(description=_("Reject the selected comments"), permissions=["moderate"])
 def reject(modeladmin, request, queryset):
     _each(request, queryset, lambda c: actions.reject_comment(c, by=request.user),
           lambda n: ngettext("%(count)s comment rejected.", "%(count)s comments rejected.", n))
-
-
-def _ban_action(days: int | None, description: str):
-    def ban(modeladmin, request, queryset):
-        until = timezone.now() + timedelta(days=days) if days else None
-        authors = {c.author for c in queryset.select_related("author") if c.author}
-        for author in authors:
-            try:
-                actions.ban_reader(author, by=request.user, until=until,
-                                   reason=str(_("Breaking the discussion rules")))
-            except ValidationError as exc:
-                messages.error(request, f"{author}: {' '.join(exc.messages)}")
-                continue
-            messages.success(request, _("%(name)s is banned.") % {"name": author.get_username()})
-        for comment in queryset:
-            actions.reject_comment(comment, by=request.user)
-
-    ban.__name__ = f"ban_{days or 'forever'}"
-    return admin.action(description=description)(ban)
 
 
 class HeldFilter(admin.SimpleListFilter):
@@ -86,7 +55,7 @@ class HeldFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ModeratedAdmin):
     list_display = ("body_start", "author", "article", "status", "held_because",
                     "report_count", "like_count", "created_at")
     list_filter = (HeldFilter, "status", "held_because", "article__section")
@@ -96,55 +65,29 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = ("article", "author", "parent", "body", "status", "held_because",
                        "created_at", "edited_at", "like_count", "reply_count", "report_count")
     inlines = [ReportInline]
-    actions = [approve, reject, _ban_action(1, _("Ban the authors for a day")),
-               _ban_action(7, _("Ban the authors for a week")),
-               _ban_action(30, _("Ban the authors for a month")),
-               _ban_action(None, _("Ban the authors for good"))]
+    actions = [approve, reject,
+               *ban_actions("comment", rules=_("Breaking the discussion rules"))]
     show_full_result_count = False
 
     @admin.display(description=_("comment"))
     def body_start(self, obj: Comment) -> str:
         return obj.body[:80] or "—"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # moderators reject; nothing disappears without a trace
 
 
-@admin.register(Ban)
-class BanAdmin(admin.ModelAdmin):
-    list_display = ("user", "until", "reason", "by", "created_at", "lifted_at")
-    list_select_related = ("user", "by")
-    search_fields = ("user__username", "reason")
-    raw_id_fields = ("user",)
-    readonly_fields = ("by", "created_at")
-    actions = ["lift"]
+def _discussion_action(closed: bool, description: str):
+    def run(modeladmin, request, queryset):
+        for article in queryset:
+            actions.set_discussion_closed(article, closed=closed, by=request.user)
+        messages.success(request, description)
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            return
-        try:
-            actions.ban_reader(obj.user, by=request.user, until=obj.until, reason=obj.reason)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-
-    @admin.action(description=_("Lift the selected bans"))
-    def lift(self, request, queryset):
-        for ban in queryset:
-            actions.lift_ban(ban, by=request.user)
+    run.__name__ = "close_discussion" if closed else "open_discussion"
+    return admin.action(description=description, permissions=["moderate"])(run)
 
 
-@admin.register(BannedWord)
-class BannedWordAdmin(admin.ModelAdmin):
-    search_fields = ("word",)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        forget_banned_words()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        forget_banned_words()
+# The desk's story list is the newsroom's; the discussion adds its own bulk actions there.
+_stories = admin.site.get_model_admin(Article)
+_stories.actions = [*_stories.actions,
+                    _discussion_action(True, _("Close the discussion of the selected stories")),
+                    _discussion_action(False, _("Reopen the discussion of the selected stories"))]
+_stories.has_moderate_permission = lambda request: is_moderator(request.user)

@@ -1,10 +1,9 @@
-"""Readers' discussion under stories: comments, likes, reports, bans and reply notices."""
+"""Readers' discussion under stories: comments, likes and reply notices."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +50,6 @@ class Comment(models.Model):
             models.Index(fields=["author", "-created_at"], name="comment_by_author"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
         ]
-        permissions = [("moderate_comment", _("Can moderate the discussion"))]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
 
@@ -69,69 +67,6 @@ class Like(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} likes {self.comment_id}"
-
-
-class Report(models.Model):
-    class Reason(models.TextChoices):
-        SPAM = "spam", _("Spam or advertising")
-        ABUSE = "abuse", _("Abuse or hate")
-        OFF_TOPIC = "off_topic", _("Off topic")
-        OTHER = "other", _("Something else")
-
-    comment = models.ForeignKey(Comment, models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(User, models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["comment", "reporter"],
-                                               name="one_report")]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
-
-    def __str__(self) -> str:
-        return f"{self.get_reason_display()} ({self.comment_id})"
-
-
-class BanQuerySet(models.QuerySet["Ban"]):
-    def active(self) -> BanQuerySet:
-        return self.filter(Q(until__isnull=True) | Q(until__gt=timezone.now()), lifted_at=None)
-
-
-class Ban(models.Model):
-    """A reader barred from discussion (and chats) until a time, or for good."""
-
-    user = models.ForeignKey(User, models.CASCADE, related_name="bans")
-    until = models.DateTimeField(_("until"), null=True, blank=True,
-                                 help_text=_("Empty: for good."))
-    reason = models.CharField(_("reason"), max_length=300)
-    by = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    lifted_at = models.DateTimeField(null=True, blank=True)
-
-    objects = BanQuerySet.as_manager()
-
-    class Meta:
-        indexes = [models.Index(fields=["user", "lifted_at"], name="ban_user")]
-        verbose_name = _("ban")
-        verbose_name_plural = _("bans")
-
-    def __str__(self) -> str:
-        return f"{self.user_id} until {self.until or 'forever'}"
-
-
-class BannedWord(models.Model):
-    """A word that holds a comment for a moderator, in either language."""
-
-    word = models.CharField(_("word"), max_length=60, unique=True)
-
-    class Meta:
-        ordering = ["word"]
-        verbose_name = _("banned word")
-        verbose_name_plural = _("banned words")
-
-    def __str__(self) -> str:
-        return self.word
 
 
 class Notification(models.Model):

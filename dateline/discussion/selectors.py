@@ -60,5 +60,6 @@ def comment_counts(ids: list[int]) -> dict[int, int]:
 
 def moderation_queue() -> QuerySet[Comment]:
     """Comments waiting for a moderator, oldest first."""
-    return (Comment.objects.filter(status=C.PENDING).select_related("author", "article")
+    return (Comment.objects.filter(status=C.PENDING)
+            .select_related("author", "article__section")
             .order_by("created_at", "id"))

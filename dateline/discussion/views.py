@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dateline.discussion import actions, selectors
 from dateline.discussion.models import Comment, Like
+from dateline.moderation import actions as moderation
 from dateline.newsroom.models import Article
 
 
@@ -65,10 +66,10 @@ def discussion_page(request: HttpRequest, article_id: int) -> HttpResponse:
     article = _article(article_id)
     page = selectors.thread_page(article, order=request.GET.get("order", "newest"),
                                  number=_number(request.GET.get("page")))
-    ban = actions.active_ban(request.user) if request.user.is_authenticated else None
+    ban = moderation.active_ban(request.user) if request.user.is_authenticated else None
     return render(request, "discussion/page.html", {
         "article": article, "page": page, "current_section": article.section,
-        "ban_message": actions.ban_message(ban) if ban else None,
+        "ban_message": moderation.ban_message(ban) if ban else None,
     })
 
 

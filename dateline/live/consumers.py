@@ -13,7 +13,8 @@ import time
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from dateline.live import chat, groups
+from dateline import sockets
+from dateline.live import groups
 from dateline.live import log as catch_up
 
 MAX_FRAME = 4096  # bytes a client frame may hold
@@ -36,8 +37,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
-            if (room := groups.chat_room(group)) is not None:
-                await self.presence(room, -1)
+            found = sockets.family_of(group)
+            if found and found[0].left:
+                await found[0].left(self, group, found[1])
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
         now = time.monotonic()
@@ -60,8 +62,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         kind = message.get("type")
         if kind == "subscribe":
             await self.subscribe(message)
-        elif kind in ("chat.post", "chat.delete", "chat.report"):
-            await chat.handle(self, message)
+        elif isinstance(kind, str) and kind in sockets.handlers:
+            await sockets.handlers[kind](self, message)
         elif kind == "ping":
             await self.send_json({"type": "pong"})
         else:
@@ -73,22 +75,28 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 or isinstance(after, bool)):
             await self.send_json({"type": "error", "error": "subscribe needs groups and after"})
             return
-        wanted = [g for g in asked if isinstance(g, str) and groups.ALLOWED.match(g)]
+        wanted = [g for g in asked if isinstance(g, str) and groups.allowed(g)]
         unknown = [g for g in asked if g not in wanted]
         if unknown or len(self.groups_joined | set(wanted)) > MAX_GROUPS:
             await self.send_json({"type": "error", "error": "unknown or too many groups",
                                   "groups": [str(g)[:80] for g in unknown][:10]})
             return
         new = [g for g in wanted if g not in self.groups_joined]
-        rooms = [room for g in new if (room := groups.chat_room(g)) is not None]
-        if rooms and not await database_sync_to_async(chat.rooms_open)(rooms):
-            await self.close(CLOSE_UNKNOWN_ROOM)
-            return
+        asked_of: dict[sockets.Family, list[tuple[str, int]]] = {}
+        for group in new:
+            if found := sockets.family_of(group):
+                asked_of.setdefault(found[0], []).append((group, found[1]))
+        for family, members in asked_of.items():
+            if not await database_sync_to_async(family.may_join)([i for _g, i in members]):
+                await self.close(CLOSE_UNKNOWN_ROOM)
+                return
         for group in new:
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.add(group)
-        for room_id in rooms:
-            await self.presence(room_id, +1)
+        for family, members in asked_of.items():
+            for group, ident in members:
+                if family.joined:
+                    await family.joined(self, group, ident)
         if new and "after" in message:  # after 0: everything the log still has
             rows, complete = await database_sync_to_async(catch_up.replay)(new, after=after)
             if not complete:
@@ -99,14 +107,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
                                       "event": row.payload, "replayed": True})
         await self.send_json({"type": "subscribed", "groups": sorted(self.groups_joined)})
 
-    async def presence(self, room_id: int, delta: int) -> None:
-        count = await database_sync_to_async(chat.change_presence)(room_id, delta)
-        await self.channel_layer.group_send(groups.chat(room_id), {
-            "type": "chat.presence", "room": room_id, "count": count})
-
-    async def chat_presence(self, message: dict) -> None:
-        await self.send_json({"type": "presence", "room": message["room"],
-                              "count": message["count"]})
+    async def socket_relay(self, message: dict) -> None:
+        """A message an app sent to a group, for the pages in it (say, a room's presence)."""
+        await self.send_json(message["message"])
 
     async def domain_event(self, message: dict) -> None:
         await self.send_json({"type": "event", "id": message["id"], "group": message["group"],

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import re
 
+from dateline import sockets
 from dateline.events import ArticleEvent, ChatMessageChanged, CommentChanged, Event
 
-# what a page may subscribe to: the newsfeed of an edition, a story's discussion, a chat room
-ALLOWED = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11}|chat\.[1-9][0-9]{0,11})$")
+# what any page may subscribe to: the newsfeed of an edition, a story's discussion; apps add
+# families of their own (a chat room: see dateline/sockets.py)
+OPEN = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11})$")
 CHAT_PREFIX = "chat."
+
+
+def allowed(group: str) -> bool:
+    return bool(OPEN.match(group)) or sockets.family_of(group) is not None
 
 
 def newsfeed(language: str) -> str:
@@ -24,11 +30,6 @@ def discussion(article_id: int) -> str:
 
 def chat(room_id: int) -> str:
     return f"{CHAT_PREFIX}{room_id}"
-
-
-def chat_room(group: str) -> int | None:
-    """The room id of a chat group, None for any other group."""
-    return int(group[len(CHAT_PREFIX):]) if group.startswith(CHAT_PREFIX) else None
 
 
 def of(event: Event) -> str | None:

@@ -29,12 +29,6 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
-    def save_model(self, request, obj, form, change):
-        from dateline.chats.actions import sync_rooms
-
-        super().save_model(request, obj, form, change)
-        sync_rooms()  # every section has its chat room
-
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
@@ -71,24 +65,10 @@ class DeskFilter(admin.SimpleListFilter):
         return queryset
 
 
-def _discussion_action(closed: bool, description: str):
-    def run(modeladmin, request, queryset):
-        from dateline.discussion.actions import set_discussion_closed
-
-        for article in queryset:
-            set_discussion_closed(article, closed=closed, by=request.user)
-        messages.success(request, description)
-
-    run.__name__ = "close_discussion" if closed else "open_discussion"
-    return admin.action(description=description,
-                        permissions=["moderate"])(run)
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    actions = [_discussion_action(True, _("Close the discussion of the selected stories")),
-               _discussion_action(False, _("Reopen the discussion of the selected stories"))]
+    actions: list = []  # apps above add theirs (the discussion: close and reopen)
     change_form_template = "newsroom/desk/change_form.html"
     list_display = ("headline", "status", "section", "language", "author", "updated_at",
                     "published_at", "is_breaking", "comment_count", "discussion_closed")
@@ -111,9 +91,6 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Record"), {"fields": ("status", "published_at", "author", "created_at",
                                   "updated_at", "comment_count", "version_seen")}),
     )
-
-    def has_moderate_permission(self, request) -> bool:
-        return request.user.has_perm("discussion.moderate_comment")
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from dateline.chats import actions, selectors
 from dateline.chats.models import Message, Room
-from dateline.discussion.actions import ban_reader
-from dateline.discussion.models import BannedWord
 from dateline.events import ChatMessageChanged
+from dateline.live import groups
 from dateline.live.consumers import LiveConsumer
+from dateline.moderation.actions import ban_reader
+from dateline.moderation.models import BannedWord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -112,7 +113,7 @@ def test_two_readers_chat_and_a_moderator_deletes_for_both(room, reader, moderat
         a, b, m = await open_socket(reader), await open_socket(other), await open_socket(moderator)
         for s in (a, b, m):
             await s.send_to(text_data=json.dumps({"type": "subscribe",
-                                                  "groups": [room.group], "after": 0}))
+                                                  "groups": [groups.chat(room.pk)], "after": 0}))
             await next_of(s, "subscribed")
         presence = await next_of(a, "presence")
         await a.send_to(text_data=json.dumps({"type": "chat.post", "room": room.pk,
@@ -191,7 +192,8 @@ def test_reports_hold_a_message_and_the_one_queue_shows_it(room, reader, moderat
                                        "decision": "approve"})
     client.post("/admin/moderation/", {"kind": "comment", "id": comment.pk, "decision": "ban"})
     assert Message.objects.get(pk=message.pk).status == Message.Status.VISIBLE
-    from dateline.discussion.models import Ban, Comment
+    from dateline.discussion.models import Comment
+    from dateline.moderation.models import Ban
     assert Comment.objects.get(pk=comment.pk).status == Comment.Status.REJECTED
     assert Ban.objects.filter(user=reader).exists()
     client.force_login(reader)

@@ -10,9 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from dateline.discussion import actions
-from dateline.discussion.models import Ban, BannedWord, Comment, Notification
+from dateline.discussion.models import Comment, Notification
 from dateline.events import CommentChanged
 from dateline.live import groups
+from dateline.moderation.actions import ban_reader, lift_ban
+from dateline.moderation.models import Ban, BannedWord
 from dateline.newsroom.models import Article, Section
 
 from .conftest import visible
@@ -210,7 +212,7 @@ def test_only_moderators_moderate(story, anna, boris):
     comment = actions.post_comment(story, by=anna, body="Mine")
     for attempt in (lambda: actions.approve_comment(comment, by=boris),
                     lambda: actions.reject_comment(comment, by=boris),
-                    lambda: actions.ban_reader(anna, by=boris, reason="x"),
+                    lambda: ban_reader(anna, by=boris, reason="x"),
                     lambda: actions.set_discussion_closed(story, closed=True, by=boris)):
         with pytest.raises(PermissionDenied):
             attempt()
@@ -219,7 +221,7 @@ def test_only_moderators_moderate(story, anna, boris):
 def test_a_banned_reader_is_told_why_and_until_when(story, anna, boris, moderator):
     comment = actions.post_comment(story, by=boris, body="Nice")
     until = timezone.now() + timedelta(days=7)
-    actions.ban_reader(anna, by=moderator, until=until, reason="Insults")
+    ban_reader(anna, by=moderator, until=until, reason="Insults")
     with pytest.raises(PermissionDenied, match="until .*Reason: Insults"):
         actions.post_comment(story, by=anna, body="Let me in")
     with pytest.raises(PermissionDenied, match="barred"):
@@ -232,19 +234,19 @@ def test_a_banned_reader_is_told_why_and_until_when(story, anna, boris, moderato
 def test_a_ban_for_good_and_its_lifting(story, anna, moderator):
     pending = Comment.objects.create(article=story, author=anna, body="held",
                                      status=C.PENDING)
-    ban = actions.ban_reader(anna, by=moderator, reason="Spam")
+    ban = ban_reader(anna, by=moderator, reason="Spam")
     assert Comment.objects.get(pk=pending.pk).status == C.REJECTED
     with pytest.raises(PermissionDenied, match="for good"):
         actions.post_comment(story, by=anna, body="x")
-    actions.lift_ban(ban, by=moderator)
+    lift_ban(ban, by=moderator)
     actions.post_comment(story, by=anna, body="Forgiven")
 
 
 def test_bad_bans_are_refused(anna, moderator):
     with pytest.raises(ValidationError, match="reason"):
-        actions.ban_reader(anna, by=moderator, reason=" ")
+        ban_reader(anna, by=moderator, reason=" ")
     with pytest.raises(ValidationError, match="future"):
-        actions.ban_reader(anna, by=moderator, reason="x",
+        ban_reader(anna, by=moderator, reason="x",
                            until=timezone.now() - timedelta(days=1))
     assert not Ban.objects.exists()
 

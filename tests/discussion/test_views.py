@@ -8,6 +8,7 @@ import pytest
 
 from dateline.discussion import actions
 from dateline.discussion.models import Comment
+from dateline.moderation.actions import ban_reader
 from dateline.newsroom.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_since_and_counts_give_exact_numbers(client, story, anna):
 def test_me_tells_the_page_about_bans_and_replies(client, story, anna, boris, moderator):
     top = actions.post_comment(story, by=anna, body="Top")
     actions.post_comment(story, by=boris, body="Reply", parent=top)
-    actions.ban_reader(anna, by=moderator, reason="Spam")
+    ban_reader(anna, by=moderator, reason="Spam")
     client.force_login(anna)
     me = client.get("/en/account/me/").json()
     assert me["unread"] == 1 and "for good" in me["banned"] and me["csrf"]

@@ -85,7 +85,7 @@ class Listener:
         self.socket = await websockets.connect(self.server.ws_url, origin=self.server.url)
         # as a browser does: from the last event the page it opened had seen
         _status, html = page(self.server, "/en/")
-        after = int(re.search(r'data-last-event="(\d+)"', html).group(1))
+        after = int(re.search(r'"last_event": (\d+)', html).group(1))
         await self.socket.send(json.dumps({"type": "subscribe", "groups": ["newsfeed.en"],
                                            "after": after}))
         assert json.loads(await self.socket.recv())["type"] == "subscribed"

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext, trans_real
 
 from dateline.discussion.actions import EDIT_WINDOW
-from dateline.discussion.text import MAX_LENGTH as COMMENT_MAX_LENGTH
+from dateline.moderation.text import MAX_LENGTH as COMMENT_MAX_LENGTH
 
 register = template.Library()
 

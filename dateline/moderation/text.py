@@ -1,4 +1,8 @@
-"""Checks on what readers write: length, links, invisible controls and banned words."""
+"""Checks on what readers write: length, links, invisible controls and banned words.
+
+The same rules hold for comments and chat messages. Banned words are compared as
+skeletons: look-alike letters across Latin and Cyrillic, digits and signs used for letters,
+accents and repeated letters all fold away."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import unicodedata
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from dateline.moderation.models import BannedWord
 
 MAX_LENGTH = 2000
 MAX_LINKS = 2
@@ -56,18 +62,16 @@ def skeleton(text: str) -> str:
 
 def banned_words() -> list[str]:
     """Skeletons of the banned words, cached for a minute."""
-    from dateline.discussion.models import BannedWord
-
-    words = cache.get("discussion:banned-words")
+    words = cache.get("moderation:banned-words")
     if words is None:
         words = sorted({skeleton(w) for w in BannedWord.objects.values_list("word", flat=True)}
                        - {""})
-        cache.set("discussion:banned-words", words, 60)
+        cache.set("moderation:banned-words", words, 60)
     return words
 
 
 def forget_banned_words() -> None:
-    cache.delete("discussion:banned-words")
+    cache.delete("moderation:banned-words")
 
 
 def has_banned_word(text: str) -> bool:
