@@ -100,15 +100,17 @@ def lift_ban(ban: Ban, *, by) -> Ban:
 
 
 def ban_and_remove(kind: str, pks: list[int], *, by, reason: str,
-                   until: datetime | None) -> list[str]:
-    """Ban the authors of these items, then take the items down; returns what went wrong."""
+                   until: datetime | None) -> tuple[list, list[str]]:
+    """Ban the authors of these items, then take the items down; returns who was banned
+    and what went wrong."""
     require_moderator(by)
     source = sources[kind]
-    problems: list[str] = []
+    banned, problems = [], []
     authors = {author.pk: author for pk in pks if (author := source.author(pk)) is not None}
     for author in authors.values():
         try:
             ban_reader(author, by=by, reason=reason, until=until)
+            banned.append(author)
         except ValidationError as exc:
             problems.append(f"{author.get_username()}: {' '.join(exc.messages)}")
     for pk in pks:
@@ -116,7 +118,7 @@ def ban_and_remove(kind: str, pks: list[int], *, by, reason: str,
             source.remove(pk, by=by)
         except (ValidationError, PermissionDenied) as exc:
             problems.append(f"#{pk}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
-    return problems
+    return banned, problems
 
 
 def add_banned_word(word: str, *, by) -> BannedWord:

@@ -40,7 +40,7 @@ def ban_actions(kind: str, *, rules: str) -> list:
         def ban(modeladmin, request, queryset):
             until = timezone.now() + timedelta(days=days) if days else None
             try:
-                problems = actions.ban_and_remove(
+                banned, problems = actions.ban_and_remove(
                     kind, list(queryset.values_list("pk", flat=True)), by=request.user,
                     reason=str(rules), until=until)
             except PermissionDenied as exc:
@@ -48,8 +48,9 @@ def ban_actions(kind: str, *, rules: str) -> list:
                 return
             for problem in problems:
                 messages.error(request, problem)
-            if not problems:
-                messages.success(request, _("Banned, and taken down."))
+            for author in banned:
+                messages.success(request, _("%(name)s is banned.") % {
+                    "name": author.get_username()})
 
         ban.__name__ = f"ban_{days or 'forever'}"
         return admin.action(description=description, permissions=["moderate"])(ban)

@@ -47,7 +47,7 @@ def _decide(request: HttpRequest) -> None:
         elif decision == "reject":
             source.remove(pk, by=by)
         else:
-            problems = actions.ban_and_remove(
+            _banned, problems = actions.ban_and_remove(
                 kind, [pk], by=by, reason=_("Breaking the rules"),
                 until=timezone.now() + timedelta(days=BAN_DAYS))
             for problem in problems:
