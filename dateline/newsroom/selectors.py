@@ -146,6 +146,11 @@ def moved_article(*, language: str, section: str, slug: str) -> Article | None:
     return old.article
 
 
+def sitemap_sections() -> QuerySet[Section]:
+    """Every section of both editions, in menu order."""
+    return Section.objects.order_by("language", "order")
+
+
 def sitemap_articles() -> QuerySet[Article]:
     """Every public story, for the sitemap."""
     return (Article.objects.published().select_related("section")

@@ -3,7 +3,6 @@
 from django.contrib.sitemaps import Sitemap
 
 from dateline.newsroom import selectors
-from dateline.newsroom.models import Section
 
 
 class StorySitemap(Sitemap):
@@ -20,7 +19,7 @@ class SectionSitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Section.objects.order_by("language", "order")
+        return selectors.sitemap_sections()
 
 
 SITEMAPS = {"stories": StorySitemap, "sections": SectionSitemap}
