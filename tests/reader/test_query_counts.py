@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from dateline import events
 
@@ -42,8 +45,27 @@ def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
 
 
 def test_home_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # menu, breaking top story, else latest, one per section (2), newsfeed
-    fetch(client, "/en/", 6, django_assert_num_queries, forget_cache)
+    # menu, a breaking top story, the newest stories sorted into sections, newsfeed:
+    # however many sections there are
+    fetch(client, "/en/", 4, django_assert_num_queries, forget_cache)
+
+
+def test_home_asks_separately_only_for_sections_too_quiet_for_the_window(
+        client, busy_edition, section, make_article, django_assert_num_queries, forget_cache,
+        monkeypatch):
+    from dateline.newsroom import selectors
+    from dateline.newsroom.models import Section
+
+    # given a window that holds only the newest ten stories, which are all World's
+    monkeypatch.setattr(selectors, "FRONT_WINDOW", 10)
+    for n in range(10):
+        make_article(section, headline=f"Fresh world story {n}",
+                     published_at=timezone.now() - timedelta(seconds=n + 1))
+    quiet = Section.objects.get(slug="business")
+    # then Business, missing from the window, costs one query of its own
+    fetch(client, "/en/", 5, django_assert_num_queries, forget_cache)
+    page = client.get("/en/").content.decode()
+    assert quiet.name in page
 
 
 def test_section_queries(client, busy_edition, django_assert_num_queries, forget_cache):
