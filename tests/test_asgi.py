@@ -21,7 +21,9 @@ def call(app, path: str, *, method: str = "GET", headers=()) -> tuple[dict, byte
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "root_path": "",
-             "query_string": b"", "headers": list(headers), "http_version": "1.1",
+             "query_string": b"",
+             "headers": [*headers] if any(k == b"host" for k, _v in headers)
+             else [*headers, (b"host", b"127.0.0.1:8000")], "http_version": "1.1",
              "scheme": "http", "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000)}
     asyncio.run(app(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
@@ -52,6 +54,23 @@ def test_stored_page_is_answered_without_entering_django(client, story):
     assert headers[b"cache-control"] == b"public, max-age=60"
     head, empty = call(StoredPages(django_must_not_run), story.get_absolute_url(), method="HEAD")
     assert head["status"] == 200 and empty == b""
+
+
+def test_a_stored_page_goes_only_to_hosts_the_site_answers_to(client, story, settings):
+    from dateline.asgi import application
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]  # the test client's "testserver" too
+    settings.ALLOWED_HOSTS.append("testserver")
+    client.get(story.get_absolute_url())  # stored
+    # given a request naming a host the site does not serve
+    start, body = call(application, story.get_absolute_url(),
+                       headers=[(b"host", b"evil.example")])
+    # then Django refuses it, and the store did not answer for it
+    assert start["status"] == 400
+    assert (b"x-cache", b"hit") not in start["headers"]
+    start, _body = call(application, story.get_absolute_url(),
+                        headers=[(b"host", b"127.0.0.1:8000")])
+    assert (b"x-cache", b"hit") in start["headers"]
 
 
 def test_posts_and_unknown_pages_pass_through(story):

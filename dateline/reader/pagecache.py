@@ -4,8 +4,8 @@ A reader's page is the same for everyone (per-reader parts arrive after load), s
 response a view marks `Cache-Control: public` is stored and served to every later reader
 until the content changes. Instead of hunting down every page a story appears on, any
 article event bumps one generation number; a stored page from an older generation is stale.
-Hits never leave the event loop under ASGI: the middleware is async-capable and answers
-before any sync code (or thread hop) runs.
+In the server, hits never leave the event loop: StoredPages answers them before Django
+and before any thread hop.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from functools import wraps
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
@@ -143,6 +143,7 @@ def lookup(key: str) -> tuple[tuple | None, int]:
 
 
 def _key(request: HttpRequest) -> str | None:
+    request.get_host()  # a host the site does not answer to is refused (400), never served
     return cache_key(request.method, request.path, request.META.get("QUERY_STRING", ""))
 
 
@@ -186,20 +187,13 @@ def _store(key: str, generation: int, request: HttpRequest, response: HttpRespon
 
 
 class PageCacheMiddleware:
-    """Serve stored public pages; store fresh ones. Works under WSGI and ASGI alike."""
-
-    sync_capable = True
-    async_capable = True
+    """Serve stored public pages; store fresh ones. In the server, StoredPages answers hits
+    before Django; this serves them to Django's own callers (the WSGI entry, the tests)."""
 
     def __init__(self, get_response: Callable) -> None:
         self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest):
-        if self.is_async:
-            return self._acall(request)
         key = _key(request)
         if key is None:
             return self.get_response(request)
@@ -207,16 +201,6 @@ class PageCacheMiddleware:
         if hit is not None:
             return hit
         return self._finish(key, generation, request, self.get_response(request))
-
-    async def _acall(self, request: HttpRequest):
-        key = _key(request)
-        if key is None:
-            return await self.get_response(request)
-        # Local-memory and Redis lookups take microseconds: cheaper inline than a thread hop.
-        hit, generation = self._lookup(key, request)
-        if hit is not None:
-            return hit
-        return self._finish(key, generation, request, await self.get_response(request))
 
     @staticmethod
     def _lookup(key: str, request: HttpRequest) -> tuple[HttpResponse | None, int]:
@@ -231,6 +215,13 @@ class PageCacheMiddleware:
         return response
 
 
+def _allowed_host(scope) -> bool:
+    """Only a host the site answers to gets a stored page; Django refuses the others (400)."""
+    host = next((v for k, v in scope.get("headers", ()) if k == b"host"), b"")
+    domain, _port = split_domain_port(host.decode("latin-1"))
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+
+
 class StoredPages:
     """ASGI front: answers stored pages without entering Django; passes the rest on."""
 
@@ -238,7 +229,7 @@ class StoredPages:
         self.app = app
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == "http" and _allowed_host(scope):
             key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
                             scope.get("query_string", b"").decode("latin-1"))
             if key is not None:
