@@ -401,23 +401,35 @@ def test_two_readers_chat_and_a_moderator_deletes_for_both(new_context, server: 
             0, timeout=LIVE_MS)
 
 
+# Counts every WebSocket the page's scripts construct, before any of them runs.
+COUNT_SOCKETS = """
+window.socketsOpened = [];
+const PageSocket = window.WebSocket;
+window.WebSocket = function (url, protocols) {
+  window.socketsOpened.push(new URL(url).pathname);
+  return new PageSocket(url, protocols);
+};
+window.WebSocket.prototype = PageSocket.prototype;
+Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+"""
+
+
 def test_a_chat_room_page_opens_one_socket_for_all_it_follows(new_context, server: Server
                                                               ) -> None:
     # given a signed-in reader who opens the general room, with every socket counted
     page = reader_on(new_context(), "anna", "/en/chats/")
     live = Live(page)
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.add_init_script(COUNT_SOCKETS)
     page.goto("/en/chats/general/")
 
     # when the room and the Newsfeed are both followed
     room = f"chat.{page.locator('[data-chat]').get_attribute('data-chat')}"
     live.wait_subscribed(room)
     live.wait_subscribed("newsfeed.en")
-    page.wait_for_timeout(1_000)  # time for any late second socket to show up
 
-    # then it was all through one socket
-    assert len(sockets) == 1 and sockets[0].endswith("/ws/live/")
+    # then it was all through one socket: every script has run by now, since the socket
+    # opens only after the page's scripts have said what they follow
+    assert page.evaluate("window.socketsOpened") == ["/ws/live/"]
 
 
 def say(page: Page, text: str) -> None:

@@ -140,7 +140,8 @@ def test_endless_scroll_appends_older_stories_and_follows_the_reader(
     scroll_to_bottom(page)
     expect(stories).to_have_count(4)
     scroll_to_bottom(page)
-    page.wait_for_timeout(300)  # time for a wrong extra fetch to land
+    # and every "next story" link on the page has been followed: no fetch is left to land
+    expect(page.locator("a.next-story[data-fragment]:not([data-done])")).to_have_count(0)
 
     # then every story came once, in the section's order, under a single Newsfeed
     expected = list(Article.objects.filter(section=section)
