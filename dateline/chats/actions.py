@@ -161,6 +161,25 @@ def open_topic_room(*, name: str, language: str, by, article: Article | None = N
     return room
 
 
+ROOM_FIELDS = {"name", "slug", "is_open", "slow_mode", "article"}
+
+
+@transaction.atomic
+def change_room(room: Room, *, by, fields: list[str]) -> Room:
+    """Save what the desk changed on a room (its name, address, openness, slow mode, story);
+    pages showing rooms hear of it."""
+    require(by, "chats.change_room")
+    if unknown := set(fields) - ROOM_FIELDS:
+        raise ValidationError(_("These cannot be changed here: %(fields)s")
+                              % {"fields": ", ".join(sorted(unknown))})
+    if not 0 <= room.slow_mode <= 3600:
+        raise ValidationError(_("Slow mode is between 0 and 3600 seconds."))
+    if fields:
+        room.save(update_fields=fields)
+        emit(RoomChanged(room_id=room.pk, language=room.language))
+    return room
+
+
 @transaction.atomic
 def close_room(room: Room, *, by) -> Room:
     require(by, "chats.change_room")

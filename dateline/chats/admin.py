@@ -20,9 +20,16 @@ class RoomAdmin(admin.ModelAdmin):
     raw_id_fields = ("article", "section")
     actions = ["close_rooms"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # a section's room follows its section; a room keeps its edition and kind
+        return ("created_at", "language", "kind", "section") if obj else ("created_at",)
+
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            try:
+                actions.change_room(obj, by=request.user, fields=form.changed_data)
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
             return
         room = actions.open_topic_room(name=obj.name, language=obj.language, by=request.user,
                                        article=obj.article)

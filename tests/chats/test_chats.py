@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from dateline.chats import actions, selectors
 from dateline.chats.models import Message, Room
-from dateline.events import ChatMessageChanged
+from dateline.events import ChatMessageChanged, RoomChanged
 from dateline.live import groups
 from dateline.live.consumers import LiveConsumer
 from dateline.moderation.actions import ban_reader
@@ -207,3 +207,13 @@ def test_chat_events_carry_the_body_escaped_with_safe_links(room, reader, heard,
     html = heard.of(ChatMessageChanged)[0].body_html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
     assert '<a href="https://ferry.example/t" rel="nofollow">' in html
+
+
+def test_a_room_renamed_on_the_desk_is_told_to_pages(room, client, editor, heard):
+    client.force_login(editor)
+    form = {"name": "Harbour talk", "slug": "general", "is_open": "on", "slow_mode": "0",
+            "article": ""}
+    response = client.post(f"/admin/chats/room/{room.pk}/change/", form)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Room.objects.get(pk=room.pk).name == "Harbour talk"
+    assert [e.room_id for e in heard.of(RoomChanged)] == [room.pk]
