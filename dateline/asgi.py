@@ -17,13 +17,13 @@ django.setup()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.urls import path  # noqa: E402
 
 from dateline.live import bus, delivery  # noqa: E402
 from dateline.live.consumers import LiveConsumer  # noqa: E402
+from dateline.live.origin import SameOrigin  # noqa: E402
 from dateline.reader.pagecache import StoredPages  # noqa: E402
 from dateline.tasks import worker  # noqa: E402
 from dateline.wsgi_threads import WSGIThreads  # noqa: E402
@@ -31,7 +31,7 @@ from dateline.wsgi_threads import WSGIThreads  # noqa: E402
 http_application = StoredPages(WSGIThreads(get_wsgi_application(), threads=8,
                                             max_body=settings.REQUEST_MAX_BYTES))
 
-websocket_application = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([
+websocket_application = SameOrigin(AuthMiddlewareStack(URLRouter([
     path("ws/live/", LiveConsumer.as_asgi()),
 ])))
 

@@ -262,7 +262,12 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY"):
+# BEHIND_PROXY: how many proxies in front add to X-Forwarded-For (1 for one nginx; "0" for
+# none). Their word is taken for the client's address (dateline/clients.py) and the scheme.
+_proxies = env("BEHIND_PROXY", "0").strip().lower()
+TRUSTED_PROXIES = int(_proxies) if _proxies.isdigit() else int(env_bool("BEHIND_PROXY"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES  # allauth's rate limits count the same client
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -3,6 +3,9 @@ reporting through the chats' actions. Registered with the socket in ChatsConfig.
 
 from __future__ import annotations
 
+import asyncio
+import weakref
+
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -15,11 +18,29 @@ def rooms_open(ids: list[int]) -> bool:
     return Room.objects.filter(pk__in=ids, is_open=True).count() == len(set(ids))
 
 
+PRESENCE_EVERY = 1.0  # seconds: a room hears its count at most this often from a process
+# rooms with a count on its way, per event loop (a loop that ends takes its own along)
+_due: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 async def _presence(consumer, group: str, room_id: int, delta: int) -> None:
-    count = await database_sync_to_async(selectors.change_presence)(room_id, delta)
-    await consumer.channel_layer.group_send(group, {
-        "type": "socket.relay", "message": {"type": "presence", "room": room_id,
-                                            "count": count}})
+    """Count the reader in or out at once; tell the room once a second at most, however
+    many came and went: one message per room, not one per socket per socket."""
+    await database_sync_to_async(selectors.change_presence)(room_id, delta)
+    loop = asyncio.get_running_loop()
+    due = _due.setdefault(loop, set())
+    if group in due:
+        return
+    due.add(group)
+    layer = consumer.channel_layer
+    loop.call_later(PRESENCE_EVERY, lambda: loop.create_task(_tell(layer, due, group, room_id)))
+
+
+async def _tell(layer, due: set, group: str, room_id: int) -> None:
+    due.discard(group)
+    count = await database_sync_to_async(selectors.present)(room_id)
+    await layer.group_send(group, {"type": "socket.relay", "message": {
+        "type": "presence", "room": room_id, "count": count}})
 
 
 async def joined(consumer, group: str, room_id: int) -> None:

@@ -8,17 +8,25 @@ Protocol and close codes: docs/live.md.
 from __future__ import annotations
 
 import json
+import logging
 import time
+from collections import Counter
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from dateline import sockets
+from dateline import clients, sockets
 from dateline.live import groups
 from dateline.live import log as catch_up
 
+log = logging.getLogger(__name__)
 MAX_FRAME = 4096  # bytes a client frame may hold
+MAX_DEPTH = 4  # nesting a client frame may have ({"groups": [...]} is 2)
 MAX_GROUPS = 40
+# sockets one server process keeps for one client address, and for one account: a reader
+# has one per open tab; an office behind one address has many readers
+PER_ADDRESS = 60
+PER_ACCOUNT = 20
 FLOOD_FRAMES = 20  # frames a client may send per FLOOD_SECONDS
 FLOOD_SECONDS = 10
 
@@ -26,20 +34,64 @@ CLOSE_MALFORMED = 4400
 CLOSE_TOO_LARGE = 4413
 CLOSE_FLOOD = 4429
 CLOSE_UNKNOWN_ROOM = 4404
+CLOSE_TOO_MANY = 4408
+
+_open: Counter[str] = Counter()  # sockets open in this process, per address and account
+
+
+def _too_deep(raw: str | bytes) -> bool:
+    """More nesting than any frame of ours has: refused before the parser recurses.
+    Brackets inside strings (a chat message's text) do not count."""
+    text = raw if isinstance(raw, str) else raw.decode("latin-1")
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
     async def connect(self) -> None:
         self.groups_joined: set[str] = set()
         self.frames: list[float] = []
+        user = self.scope.get("user")
+        self.counted = [f"address:{clients.of_scope(self.scope)}"]
+        if user is not None and user.is_authenticated:
+            self.counted.append(f"account:{user.pk}")
+        _open.update(self.counted)
         await self.accept()
+        if (_open[self.counted[0]] > PER_ADDRESS
+                or len(self.counted) > 1 and _open[self.counted[1]] > PER_ACCOUNT):
+            await self.close(CLOSE_TOO_MANY)
 
     async def disconnect(self, code: int) -> None:
-        for group in self.groups_joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
-            found = sockets.family_of(group)
-            if found and found[0].left:
-                await found[0].left(self, group, found[1])
+        """Runs however the socket ended; one group's failure does not skip the others."""
+        _open.subtract(self.counted)
+        for key in self.counted:
+            if _open[key] <= 0:
+                del _open[key]
+        for group in list(self.groups_joined):
+            try:
+                await self.channel_layer.group_discard(group, self.channel_name)
+                found = sockets.family_of(group)
+                if found and found[0].left:
+                    await found[0].left(self, group, found[1])
+            except Exception:
+                log.exception("leaving %s failed", group)
+        self.groups_joined.clear()
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None):
         now = time.monotonic()
@@ -50,6 +102,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
         raw = text_data if text_data is not None else (bytes_data or b"")
         if len(raw) > MAX_FRAME:
             await self.close(CLOSE_TOO_LARGE)
+            return
+        if _too_deep(raw):
+            await self.close(CLOSE_MALFORMED)
             return
         try:
             message = json.loads(raw)

@@ -96,6 +96,8 @@ def test_other_groups_and_languages_stay_quiet(section_ru, make_article):
 
 @pytest.mark.parametrize("frame, code", [
     ("not json", 4400), ("[1, 2]", 4400), ("x" * 5000, 4413),
+    ('{"type": "subscribe", "groups": ' + "[" * 1500 + "]" * 1500 + "}", 4400),
+    ('{"type": "ping", "x": ' + "[" * 1000 + "]" * 1000 + "}", 4400),
 ])
 def test_malformed_or_oversized_frames_close_with_a_code(frame, code, db):
     async def scenario():
@@ -202,3 +204,60 @@ def test_a_page_further_behind_than_the_log_keeps_is_told_to_reload(section, mak
     behind, close = run(scenario)
     assert behind == {"type": "resync"}
     assert [m["type"] for m in close] == ["event", "subscribed"]
+
+
+def test_a_chat_body_may_hold_brackets_and_quotes(db):
+    from dateline.live.consumers import _too_deep
+
+    frame = json.dumps({"type": "chat.post", "room": 1, "body": 'a [[[{{{"quoted"]]]'})
+    assert not _too_deep(frame)
+
+
+def test_one_address_gets_no_more_sockets_than_its_cap(db, monkeypatch):
+    monkeypatch.setattr("dateline.live.consumers.PER_ADDRESS", 3)
+
+    async def scenario():
+        sockets, closed = [], []
+        for _ in range(5):
+            socket = WebsocketCommunicator(LiveConsumer.as_asgi(), "/ws/live/")
+            socket.scope["client"] = ("203.0.113.7", 40000)
+            ok, _ = await socket.connect()
+            assert ok
+            sockets.append(socket)
+        for socket in sockets[3:]:
+            closed.append(await socket.receive_output(timeout=5))
+            await socket.disconnect()  # as the server tells the consumer after a close
+        # a socket that ends frees its place for the next
+        await sockets[0].disconnect()
+        again = WebsocketCommunicator(LiveConsumer.as_asgi(), "/ws/live/")
+        again.scope["client"] = ("203.0.113.7", 40001)
+        await again.connect()
+        quiet = await again.receive_nothing(timeout=0.3)
+        for socket in sockets[1:3] + [again]:
+            await socket.disconnect()
+        return closed, quiet
+
+    closed, quiet = run(scenario)
+    assert closed == [{"type": "websocket.close", "code": 4408}] * 2
+    assert quiet
+
+
+@pytest.mark.parametrize("origin, accepted", [
+    (b"http://127.0.0.1:8000", True),
+    (b"https://127.0.0.1:8000", False),  # another scheme
+    (b"http://127.0.0.1:9000", False),  # another port
+    (b"http://evil.example", False),
+    (b"", False),
+])
+def test_only_the_sites_own_origin_opens_a_socket(origin, accepted, db):
+    from dateline.asgi import websocket_application
+
+    async def scenario():
+        headers = [(b"host", b"127.0.0.1:8000")] + ([(b"origin", origin)] if origin else [])
+        socket = WebsocketCommunicator(websocket_application, "/ws/live/", headers=headers)
+        ok, _ = await socket.connect()
+        if ok:
+            await socket.disconnect()
+        return ok
+
+    assert run(scenario) is accepted
