@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline import numbers
+
 Consumer = Any  # the live consumer: send_json(), channel_layer, channel_name, scope
 
 
@@ -26,8 +28,10 @@ class Family:
     left: Callable[[Consumer, str, int], Awaitable[None]] | None = None
 
     def id_of(self, group: str) -> int | None:
-        rest = group[len(self.prefix):] if group.startswith(self.prefix) else ""
-        return int(rest) if rest.isdigit() and 0 < len(rest) <= 12 and rest[0] != "0" else None
+        if not group.startswith(self.prefix):
+            return None
+        rest = group[len(self.prefix):]
+        return numbers.parse(rest, low=1) if rest[:1] != "0" else None
 
 
 Handler = Callable[[Consumer, dict], Awaitable[None]]

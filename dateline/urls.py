@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from dateline import numbers  # noqa: F401  (the <id:...> converter)
 from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.sitemaps import SITEMAPS
@@ -13,7 +14,7 @@ urlpatterns = [
     path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
     path("admin/", admin.site.urls),
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
-    path("preview/<int:pk>/", reader_views.preview, name="reader_preview"),
+    path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
-from dateline import events
+from dateline import events, numbers
 from dateline.chats import actions, selectors
 
 
@@ -34,10 +34,10 @@ def room(request: HttpRequest, slug: str) -> HttpResponse:
 def older(request: HttpRequest, slug: str) -> JsonResponse:
     """Fifty messages older than ?before=<id>, as HTML, oldest first."""
     current = selectors.room_by_slug(slug, language=get_language())
-    before = request.GET.get("before", "")
-    if not before.isdigit() or len(before) > 12:
+    before = numbers.parse(request.GET.get("before", ""), low=1)
+    if before is None:
         raise Http404("bad message id")
-    found = selectors.history(current, before=int(before))
+    found = selectors.history(current, before=before)
     html = "".join(render_to_string("chats/_message.html", {"m": m}) for m in found)
     return JsonResponse({"html": html, "first": found[0].pk if found else None,
                          "more": len(found) == selectors.HISTORY})

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from dateline import numbers
 from dateline.discussion import actions, selectors
 from dateline.discussion.models import Comment, Like
 from dateline.moderation import actions as moderation
@@ -34,11 +35,10 @@ def _article(article_id: int) -> Article:
 
 
 def _number(value: str | None) -> int:
-    if value is None:
-        return 1
-    if not value.isdigit() or len(value) > 6 or int(value) < 1:
+    number = 1 if value is None else numbers.parse(value, low=1, high=10**6)
+    if number is None:
         raise Http404("bad page number")
-    return int(value)
+    return number
 
 
 def _shared(response: HttpResponse, seconds: int = 5) -> HttpResponse:
@@ -77,15 +77,15 @@ def discussion_page(request: HttpRequest, article_id: int) -> HttpResponse:
 def since(request: HttpRequest, article_id: int) -> JsonResponse:
     """What appeared after the newest comment a page shows, and the exact count."""
     article = _article(article_id)
-    after = request.GET.get("after", "0")
-    if not after.isdigit() or len(after) > 12:
+    after = numbers.parse(request.GET.get("after", "0"))
+    if after is None:
         raise Http404("bad comment id")
-    new = list(selectors.comments_after(article, after=int(after)))
+    new = list(selectors.comments_after(article, after=after))
     html = "".join(render_to_string("discussion/_comment.html", {"c": c, "article": article})
                    for c in new)
     return _shared(JsonResponse({
         "count": article.comment_count, "label": count_label(article.comment_count),
-        "last": new[-1].pk if new else int(after), "html": html,
+        "last": new[-1].pk if new else after, "html": html,
         "ids": [c.pk for c in new], "parents": [c.parent_id for c in new],
     }), 3)
 
@@ -104,7 +104,7 @@ def mine(request: HttpRequest, article_id: int) -> JsonResponse:
 def counts(request: HttpRequest) -> JsonResponse:
     """Exact comment counts of the stories on a page: ?ids=1,2,3 (at most 100)."""
     raw = request.GET.get("ids", "")
-    ids = [int(x) for x in raw.split(",")[:100] if x.isdigit() and len(x) < 12]
+    ids = [n for x in raw.split(",")[:100] if (n := numbers.parse(x, low=1)) is not None]
     return _shared(JsonResponse({str(pk): {"count": n, "label": count_label(n)}
                                  for pk, n in selectors.comment_counts(ids).items()}))
 
@@ -149,9 +149,9 @@ def post(request: HttpRequest, article_id: int) -> HttpResponse:
     article = _article(article_id)
     parent = None
     if parent_id := request.POST.get("parent"):
-        if not parent_id.isdigit():
+        if (parent_pk := numbers.parse(parent_id, low=1)) is None:
             return _answer(request, article, error=_("No such comment."), status=400)
-        parent = Comment.objects.filter(pk=int(parent_id)).first()
+        parent = Comment.objects.filter(pk=parent_pk).first()
         if parent is None:
             return _answer(request, article, error=_("No such comment."), status=400)
     return _perform(

@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from dateline import numbers  # noqa: F401  (the <id:...> converter)
 from dateline.newsroom import actions
 from dateline.newsroom.desk import views as desk
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
@@ -107,11 +108,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<int:pk>/do/<slug:action>/", wrap(desk.transition), name="newsroom_desk_do"),
-            path("<int:pk>/revisions/", wrap(self.revisions_view), name="newsroom_revisions"),
-            path("<int:pk>/revisions/<int:number>/restore/", wrap(desk.restore),
+            path("<id:pk>/do/<slug:action>/", wrap(desk.transition), name="newsroom_desk_do"),
+            path("<id:pk>/revisions/", wrap(self.revisions_view), name="newsroom_revisions"),
+            path("<id:pk>/revisions/<id:number>/restore/", wrap(desk.restore),
                  name="newsroom_restore"),
-            path("<int:pk>/autosave/", wrap(desk.autosave), name="newsroom_autosave"),
+            path("<id:pk>/autosave/", wrap(desk.autosave), name="newsroom_autosave"),
         ] + super().get_urls()
 
     def revisions_view(self, request, pk):

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dateline import numbers
 from dateline.newsroom.models import Article, ArticleRedirect, Section, Tag
 
 NEWSFEED_SIZE = 20
@@ -81,14 +82,13 @@ def tag_by_slug(slug: str, *, language: str) -> Tag:
 def paginate(qs: QuerySet[Article], number: str | None, *, per_page: int = SECTION_PAGE_SIZE
              ) -> Page:
     """A page of a list; a missing, malformed or out-of-range number is a 404."""
-    if number is None:
-        number = "1"
-    if not number.isdigit() or len(number) > 9 or int(number) < 1:
+    page = 1 if number is None else numbers.parse(number, low=1, high=10**9)
+    if page is None:
         raise Http404("bad page number")
     paginator = Paginator(qs, per_page, allow_empty_first_page=True)
-    if int(number) > 1 and int(number) > paginator.num_pages:
+    if page > 1 and page > paginator.num_pages:
         raise Http404("no such page")
-    return paginator.page(int(number))
+    return paginator.page(page)
 
 
 def section_articles(section: Section) -> QuerySet[Article]:

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dateline import numbers
 from dateline.newsroom import actions
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
 from dateline.newsroom.models import Article, Revision, Tag
@@ -81,10 +82,8 @@ def revisions(request: HttpRequest, pk: int, admin_site) -> HttpResponse:
     diff, older, newer = None, None, None
     a, b = request.GET.get("a"), request.GET.get("b")
     if a and b:
-        if not (a.isdigit() and b.isdigit()):
-            raise Http404
         found = {r.number: r for r in history}
-        older, newer = found.get(int(a)), found.get(int(b))
+        older, newer = found.get(numbers.parse(a)), found.get(numbers.parse(b))
         if older is None or newer is None:
             raise Http404
         if older.number > newer.number:
