@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "channels",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -94,6 +96,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "dateline.reader.pagecache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "dateline.policy.DeskStyles",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -262,6 +266,21 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# HTTPS: on by default when the site's public address is https (docs/production.md)
+_https = SITE_URL.startswith("https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _https)
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000" if _https else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SECURE_REDIRECT_EXEMPT = [r"^health/"]  # a load balancer asks over plain HTTP
+# No inline script anywhere, and no inline style on the readers' pages: the desk alone
+# (Django's admin, the Trix editor) may style inline (dateline/policy.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF], "script-src": [SELF], "style-src": [SELF],
+    "img-src": [SELF, "data:"], "font-src": [SELF], "connect-src": [SELF],
+    "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}}
 # BEHIND_PROXY: how many proxies in front add to X-Forwarded-For (1 for one nginx; "0" for
 # none). Their word is taken for the client's address (dateline/clients.py) and the scheme.
 _proxies = env("BEHIND_PROXY", "0").strip().lower()
