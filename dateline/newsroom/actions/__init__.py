@@ -8,6 +8,14 @@ from dateline.newsroom.actions.editing import (  # noqa: F401
     save_article,
 )
 from dateline.newsroom.actions.images import upload_lead_image  # noqa: F401
+from dateline.newsroom.actions.site import (  # noqa: F401
+    delete_agency,
+    delete_section,
+    delete_tag,
+    save_agency,
+    save_section,
+    save_tag,
+)
 from dateline.newsroom.actions.workflow import (  # noqa: F401
     add_correction,
     publish_article,
