@@ -1,5 +1,6 @@
 """Writes to newsroom content. Every change readers can see goes through here and emits an event."""
 
+from dateline.newsroom.actions.archive import Imported, NewStory, import_articles  # noqa: F401
 from dateline.newsroom.actions.common import can_edit, require  # noqa: F401
 from dateline.newsroom.actions.editing import (  # noqa: F401
     StaleVersion,
