@@ -142,3 +142,16 @@ def test_the_desk_removes_through_the_actions(client, story, tag, chief, heard,
         ("tag", tag.pk), ("agency", spare.pk)]
     assert set(AuditEntry.objects.values_list("action", flat=True)) == {
         "tag_deleted", "agency_deleted"}
+
+
+def test_a_section_added_on_the_desk_gets_its_chat_room(client, chief,
+                                                        django_capture_on_commit_callbacks):
+    from dateline.chats.models import Room
+
+    client.force_login(chief)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/newsroom/section/add/", {
+            "name": "Ports", "slug": "ports", "language": "en", "order": 3,
+            "moderation": "post"})
+    assert response.status_code == 302
+    assert Room.objects.filter(section__slug="ports", language="en").exists()
