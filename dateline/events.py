@@ -87,10 +87,11 @@ class ArticleUnpublished(ArticleEvent):
 
 @dataclass(frozen=True)
 class SiteChanged(Event):
-    """A section, tag or agency was created, renamed or removed: menus and credits change."""
+    """A section, tag or agency was created, renamed or removed: menus and credits change.
+    Also told once for stories imported in bulk (kind "articles", the newest story's id)."""
 
     type: ClassVar[str] = "site.changed"
-    kind: str  # "section", "tag", "agency"
+    kind: str  # "section", "tag", "agency", "articles"
     object_id: int
     language: str = ""  # empty for what both editions share (agencies)
 

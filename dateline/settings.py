@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "dateline.discussion",
     "dateline.live",
     "dateline.chats",
+    "dateline.demo",  # after the apps it loads through; none of them imports it
 ]
 
 MIDDLEWARE = [

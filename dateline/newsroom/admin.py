@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -22,27 +24,71 @@ admin.site.site_title = _("Dateline desk")
 admin.site.index_title = _("Newsroom")
 
 
+class FrameAdmin(admin.ModelAdmin):
+    """Sections, agencies and tags: every add, change and removal goes through the actions,
+    so the site hears of it (menus and credits are refreshed)."""
+
+    save_action: Callable[..., object]
+    delete_action: Callable[..., None]
+
+    def save_model(self, request, obj, form, change):
+        type(self).save_action(obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        type(self).delete_action(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        refused = []
+        for obj in queryset:
+            try:
+                type(self).delete_action(obj, by=request.user)
+            except ValidationError as exc:
+                refused.append(f"{obj}: {' '.join(exc.messages)}")
+        if refused:
+            messages.error(request, " ".join(refused))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:  # a race the form could not see: nothing was written
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(request.path)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(request.path)
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(FrameAdmin):
     list_display = ("name", "slug", "language", "order")
     list_filter = ("language",)
     list_editable = ("order",)
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+    save_action = actions.save_section
+    delete_action = actions.delete_section
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(FrameAdmin):
     list_display = ("name", "code", "name_ru")
     search_fields = ("name", "code", "name_ru")
+    save_action = actions.save_agency
+    delete_action = actions.delete_agency
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FrameAdmin):
     list_display = ("name", "slug", "language")
     list_filter = ("language",)
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+    save_action = actions.save_tag
+    delete_action = actions.delete_tag
 
 
 class DeskFilter(admin.SimpleListFilter):

@@ -1,5 +1,6 @@
 """Writes to newsroom content. Every change readers can see goes through here and emits an event."""
 
+from dateline.newsroom.actions.archive import Imported, NewStory, import_articles  # noqa: F401
 from dateline.newsroom.actions.common import can_edit, require  # noqa: F401
 from dateline.newsroom.actions.editing import (  # noqa: F401
     StaleVersion,
@@ -8,6 +9,14 @@ from dateline.newsroom.actions.editing import (  # noqa: F401
     save_article,
 )
 from dateline.newsroom.actions.images import upload_lead_image  # noqa: F401
+from dateline.newsroom.actions.site import (  # noqa: F401
+    delete_agency,
+    delete_section,
+    delete_tag,
+    save_agency,
+    save_section,
+    save_tag,
+)
 from dateline.newsroom.actions.workflow import (  # noqa: F401
     add_correction,
     publish_article,

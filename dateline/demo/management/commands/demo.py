@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from dateline.newsroom.demo.loader import fill
+from dateline.demo.loader import fill
 from dateline.newsroom.models import Article
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from random import Random
 
-from dateline.newsroom.demo.kinds import KINDS, Ctx, Kind
-from dateline.newsroom.demo.world import (
+from dateline.demo.copybook import (
     AGENCIES,
     CITIES,
+    COMPANY_ENDINGS,
+    CONTENT,
     COUNTRIES,
     FAMILY_FIRST,
     NAMES,
@@ -18,10 +20,9 @@ from dateline.newsroom.demo.world import (
     REGION_SECTION,
     City,
 )
-from dateline.newsroom.demo.writer import CONTENT, Event, Person, latin_slug, mix, write
-from dateline.newsroom.models import RESERVED_SLUGS
+from dateline.demo.kinds import KIND_BY_KEY, KINDS, Ctx, Kind
+from dateline.demo.writer import Event, Person, mix, write
 
-LANGS = ("en", "ru")
 DAYS_BACK = 182
 PAIR_SHARE = 0.081  # of events; each pair is two stories, so about 15% of stories are paired
 DRAFT_SHARE = 0.024  # of unpaired stories, so about 2% of all
@@ -34,11 +35,10 @@ REGION_BIAS = {
 
 @dataclass
 class Story:
-    """An article ready to be saved."""
+    """A story ready to be saved (the newsroom gives it its slug)."""
 
     language: str
     headline: str
-    slug: str
     lead: str
     body: str
     place: str
@@ -92,14 +92,22 @@ _BY_REGION = _cities_by_region()
 _CULTURES = sorted({country.culture for country in COUNTRIES.values()})
 
 
-def _event(r: Random, kind: Kind, language: str) -> Event:
-    """An event of a kind: where, who, which company or thing, and its facts."""
-    bias = REGION_BIAS[language]
+@cache
+def _places(key: str) -> dict[str, list[City]]:
+    """The cities a kind of story can happen in, by region; regions without any left out."""
+    kind = KIND_BY_KEY[key]
     places = {g: [c for c in _BY_REGION.get((g, kind.place), ())
                   if (not kind.countries or c.country.key in kind.countries)
                   and c.country.key not in kind.skip
                   and not set(kind.avoid) & set(c.flags)] for g in kind.regions}
-    regions = [g for g, cities in places.items() if cities]
+    return {g: cities for g, cities in places.items() if cities}
+
+
+def _event(r: Random, kind: Kind, language: str) -> Event:
+    """An event of a kind: where, who, which company or thing, and its facts."""
+    bias = REGION_BIAS[language]
+    places = _places(kind.key)
+    regions = list(places)
     region = r.choices(regions, [bias[g] for g in regions])[0]
     city = r.choice(places[region])
     country, country2, city2 = city.country, None, None
@@ -128,7 +136,7 @@ def _event(r: Random, kind: Kind, language: str) -> Event:
     if kind.org:
         brand = r.choice(POOL["brand"])
         suffix = r.choice(kind.org)
-        org = (f"{brand[0]} {suffix}", f"«{brand[1]} {_RU_SUFFIX[suffix]}»")
+        org = (f"{brand[0]} {suffix}", f"«{brand[1]} {COMPANY_ENDINGS[suffix]}»")
     pools: dict[str, tuple[str, int]] = {}  # slot: (pool, index)
     for entry in kind.pools:
         slot, _, pool = entry.partition(":")
@@ -138,26 +146,6 @@ def _event(r: Random, kind: Kind, language: str) -> Event:
         pools["club1"], pools["club2"] = ("club", first_club), ("club", second_club)
     return Event(kind, city, country, country2, city2, (first, second), org,
                  pools, thing, kind.facts(r, Ctx(thing, first.gender)), r.getrandbits(48))
-
-
-_RU_SUFFIX = {
-    "Rail": "Рэйл", "Transit": "Транзит", "Lines": "Лайнс", "Logistics": "Логистикс",
-    "Foods": "Фудс", "Mining": "Майнинг", "Motors": "Моторс", "Holdings": "Холдинг",
-    "Retail": "Ритейл", "Industries": "Индастриз", "Group": "Групп",
-    "Manufacturing": "Мануфактуринг", "Energy": "Энерджи", "Power": "Пауэр",
-    "Renewables": "Риньюаблс", "Labs": "Лабс", "Systems": "Системс", "Robotics": "Роботикс",
-    "Technologies": "Текнолоджис", "Mobility": "Мобилити", "Autonomy": "Отономи",
-}
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    """The slug, or with the first free counter suffix: slug-2, slug-3."""
-    candidate, n = slug, 1
-    while candidate in used or candidate in RESERVED_SLUGS:
-        n += 1
-        candidate = f"{slug}-{n}"
-    used.add(candidate)
-    return candidate
 
 
 def _staff(r: Random) -> dict[str, list[Person]]:
@@ -172,8 +160,8 @@ def _staff(r: Random) -> dict[str, list[Person]]:
 
 def _agency(r: Random, region: str) -> str:
     """A wire credit, most often the agency at home in the region."""
-    home = [code for code, _, _, where in AGENCIES if where == region]
-    return home[0] if home and r.random() < 0.6 else r.choice(AGENCIES)[0]
+    home = [agency.code for agency in AGENCIES if agency.home == region]
+    return home[0] if home and r.random() < 0.6 else r.choice(AGENCIES).code
 
 
 def _plans(count: int, seed: int) -> list[_Plan]:
@@ -211,7 +199,6 @@ def _plans(count: int, seed: int) -> list[_Plan]:
 def edition(count: int, seed: int, now: datetime) -> Iterator[Story]:
     """The seed's edition of count stories, oldest first, timed back from now."""
     now = now.replace(second=0, microsecond=0)
-    used: dict[str, set[str]] = {lang: set() for lang in LANGS}
     for plan in _plans(count, seed):
         event = plan.event
         section = event.kind.section or REGION_SECTION.get(event.city.region, "world")
@@ -222,7 +209,6 @@ def edition(count: int, seed: int, now: datetime) -> Iterator[Story]:
             names = [p.en if lang == "en" else p.ru for p in plan.byline]
             yield Story(
                 language=lang, headline=headline, lead=lead, body=body,
-                slug=_unique(latin_slug(headline), used[lang]),
                 place=event.city.en if lang == "en" else event.city.ru, section=section,
                 tags=plan.tags, agency=plan.agency,
                 byline=(" and " if lang == "en" else " и ").join(names),

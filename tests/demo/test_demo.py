@@ -13,9 +13,10 @@ from django.core.management.base import CommandError
 from django.db.models import Count, F
 from django.utils import timezone
 
-from dateline.newsroom.demo import generator, writer
-from dateline.newsroom.demo.kinds import KINDS, Money
-from dateline.newsroom.models import Agency, Article, Section, Tag
+from dateline.demo import copybook, generator, writer
+from dateline.demo.kinds import KINDS, Money
+from dateline.events import ArticleEvent, SiteChanged
+from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
 from dateline.newsroom.sanitize import sanitize_html
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -26,8 +27,13 @@ def _edition(count: int, seed: int) -> list[tuple]:
     return [dataclasses.astuple(story) for story in generator.edition(count, seed, NOW)]
 
 
-def _saved() -> list[tuple[str, str, str]]:
-    return list(Article.objects.order_by("id").values_list("language", "slug", "headline"))
+def _saved() -> list[tuple]:
+    rows = Article.objects.order_by("id").values_list(
+        "language", "slug", "headline", "body", "section__slug", "agency__code", "status",
+        "translation__slug")
+    tags = Article.tags.through.objects.order_by("article_id", "tag_id").values_list(
+        "article__slug", "tag__slug")
+    return [*rows, *tags]
 
 
 @pytest.fixture
@@ -47,6 +53,25 @@ def test_same_seed_fills_the_same_stories_after_a_flush():
     Article.objects.all().delete()
     call_command("demo", articles=60, seed=5, verbosity=0)
     assert _saved() == first
+    Article.objects.all().delete()
+    call_command("demo", articles=60, seed=6, verbosity=0)
+    assert _saved() != first
+
+
+@pytest.mark.django_db
+def test_loads_through_the_newsrooms_actions_and_tells_the_site_once(
+        heard, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo", articles=300, seed=2, verbosity=0)
+    changes = heard.of(SiteChanged)
+    assert [e.kind for e in changes].count("articles") == 1  # not one event per story
+    assert {e.kind for e in changes} == {"section", "agency", "tag", "articles"}
+    assert len(changes) == Section.objects.count() + Agency.objects.count() + \
+        Tag.objects.count() + 1
+    assert heard.of(ArticleEvent) == []
+    audit = list(AuditEntry.objects.values_list("action", flat=True))
+    assert audit.count("section_created") == Section.objects.count()
+    assert audit.count("imported") == 1
 
 
 @pytest.mark.django_db
@@ -141,8 +166,8 @@ def test_if_empty_leaves_a_database_with_stories_untouched(story):
 
 
 def test_english_and_russian_copy_offer_the_same_options():
-    en, ru = writer.CONTENT["en"], writer.CONTENT["ru"]
-    assert set(en) == set(ru) == {kind.key for kind in KINDS} | {"*"}
+    en, ru = copybook.CONTENT["en"], copybook.CONTENT["ru"]
+    assert set(en) == set(ru) == {kind.key for kind in KINDS} | {copybook.COMMON}
     for kind in KINDS:
         for key in set(en[kind.key]) | set(ru[kind.key]):
             assert len(en[kind.key].get(key, ())) == len(ru[kind.key].get(key, ())), (kind, key)
@@ -152,7 +177,7 @@ def test_every_option_of_every_kind_writes_a_clean_story(monkeypatch):
     """Each template, thing and story shape, in both languages: no slot is missing or left."""
     for kind in KINDS:
         event = generator._event(Random(kind.key), kind, "en")
-        things = range(len(writer.CONTENT["en"][kind.key].get("t", ()))) or [-1]
+        things = range(len(copybook.CONTENT["en"][kind.key].get("t", ()))) or [-1]
         for thing in things:
             one = dataclasses.replace(event, thing=thing)
             for k in range(20):

@@ -1,0 +1,85 @@
+"""Saves a demo edition through the newsroom's actions, as the desk would: sections, agencies
+and tags one by one, then the stories as one import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from dateline.demo.copybook import AGENCIES, LANGUAGES, SECTIONS, TAGS
+from dateline.demo.generator import Story, edition
+from dateline.newsroom import actions
+from dateline.newsroom.models import Agency, Article, Section, Tag
+from dateline.newsroom.slugs import latin_slug
+
+
+@dataclass
+class Summary:
+    sections: int
+    agencies: int
+    tags: int
+    stories: int
+    pairs: int
+
+
+def _sections() -> dict[tuple[str, str], Section]:
+    rows = {}
+    for order, copy in enumerate(SECTIONS, 1):
+        for language in LANGUAGES:
+            name, tagline = copy.names[language]
+            rows[language, copy.slug] = (
+                Section.objects.filter(language=language, slug=copy.slug).first()
+                or actions.save_section(Section(language=language, slug=copy.slug, name=name,
+                                                tagline=tagline, order=order), by=None))
+    return rows
+
+
+def _agencies() -> dict[str, Agency]:
+    rows = {}
+    for copy in AGENCIES:  # both the code and the name are unique
+        rows[copy.code] = (
+            Agency.objects.filter(Q(code=copy.code) | Q(name=copy.name)).first()
+            or actions.save_agency(Agency(code=copy.code, name=copy.name, name_ru=copy.name_ru),
+                                   by=None))
+    return rows
+
+
+def _tags() -> dict[tuple[str, str], Tag]:
+    rows = {}
+    for key, names in TAGS.items():
+        for language, name in zip(LANGUAGES, names, strict=True):
+            slug = key if language == "en" else latin_slug(name, default="tag")
+            rows[language, key] = (
+                Tag.objects.filter(language=language, slug=slug).first()
+                or actions.save_tag(Tag(language=language, slug=slug, name=name), by=None))
+    return rows
+
+
+@transaction.atomic
+def fill(count: int, seed: int, *, now: datetime | None = None,
+         progress: Callable[[int], object] | None = None) -> Summary:
+    """Save the seed's edition of count stories; all of it or, on any error, nothing."""
+    sections, agencies, tags = _sections(), _agencies(), _tags()
+
+    def stories() -> Iterator[actions.NewStory]:
+        for story in edition(count, seed, now or timezone.now()):
+            yield _new_story(story, sections, agencies, tags)
+
+    imported = actions.import_articles(stories(), by=None, progress=progress)
+    return Summary(len(sections), len(agencies), len(tags), imported.stories,
+                   imported.translations)
+
+
+def _new_story(s: Story, sections: dict, agencies: dict, tags: dict) -> actions.NewStory:
+    article = Article(
+        headline=s.headline, lead=s.lead, body=s.body, dateline_place=s.place,
+        agency=agencies[s.agency] if s.agency else None, byline=s.byline,
+        section=sections[s.language, s.section], language=s.language,
+        status=Article.Status.PUBLISHED if s.published_at else Article.Status.DRAFT,
+        published_at=s.published_at, created_at=s.created_at)
+    return actions.NewStory(article, [tags[s.language, key] for key in s.tags], s.pair)

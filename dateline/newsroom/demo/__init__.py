@@ -1,1 +1,0 @@
-"""A demo edition of invented stories for an empty site: the `dateline demo` command."""
