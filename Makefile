@@ -18,6 +18,7 @@ run: install messages
 test: install-test messages
 	$(BIN)/dateline makemigrations --check --dry-run -v0
 	$(BIN)/ruff check dateline tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # Everything but the browser.
@@ -48,6 +49,7 @@ messages: $(VENV)/.installed
 
 lint: install-test
 	$(BIN)/ruff check dateline tests bench
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) staticfiles
