@@ -21,6 +21,7 @@ from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from dateline import health  # noqa: E402
 from dateline.live import bus, delivery  # noqa: E402
 from dateline.live.consumers import LiveConsumer  # noqa: E402
 from dateline.live.origin import SameOrigin  # noqa: E402
@@ -41,6 +42,8 @@ router = ProtocolTypeRouter({"http": http_application, "websocket": websocket_ap
 async def application(scope, receive, send):
     if delivery.loop_unknown():  # where events for live pages must be handed over
         delivery.remember_loop(asyncio.get_running_loop())
+    if scope["type"] == "http" and await health.answer(scope, send):
+        return
     await router(scope, receive, send)
 
 

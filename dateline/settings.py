@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "dateline.reader.outage.DatabaseUnavailable",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -140,6 +141,8 @@ if database_url := env("DATABASE_URL"):
             "min_size": 1,
             "max_size": int(env("DATABASE_POOL_SIZE", "10")),
         }
+        # a pooled connection the server dropped (a restart) is replaced, not handed out
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES = {
         "default": {
@@ -163,7 +166,8 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, answering like an empty cache while Redis is down (dateline/cache.py)
+            "BACKEND": "dateline.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dateline"),
         }

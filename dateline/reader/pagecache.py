@@ -22,6 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from dateline import cache as shared_cache
 from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
 
 GENERATION_KEY = "pagecache:generation"
@@ -55,6 +56,9 @@ def bump_generation(event=None) -> None:
     except ValueError:
         value = 1
         cache.set(GENERATION_KEY, value, timeout=None)
+    if not shared_cache.available():
+        _near.forget()  # the shared store could not be told: keep nothing of it here
+        return
     _near.generation = (time.monotonic(), value)
 
 
@@ -101,14 +105,19 @@ class _Near:
     def current_generation(self) -> int:
         now = time.monotonic()
         if self.generation is None or now - self.generation[0] > self.SECONDS:
-            self.generation = (now, cache.get(GENERATION_KEY, 0))
+            value = cache.get(GENERATION_KEY, 0)
+            if not shared_cache.available() and self.generation is not None:
+                value = self.generation[1]  # Redis is away: what was known still holds
+            self.generation = (now, value)
         return self.generation[1]
 
     def page(self, key: str) -> tuple | None:
         kept = self.pages.get(key)
-        if kept is None or time.monotonic() - kept[0] > self.SECONDS:
+        if kept is None:
+            return None
+        if time.monotonic() - kept[0] > self.SECONDS and shared_cache.available():
             return None  # a page dropped elsewhere (say, its count changed) is dropped here too
-        return kept[1]
+        return kept[1]  # (while Redis is away, the copy here keeps serving)
 
     def remember(self, key: str, entry: tuple) -> None:
         if len(self.pages) >= self.SIZE:
