@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -22,6 +23,8 @@ CHECK_SECONDS = 2.0
 
 
 def _database() -> None:
+    if connection.vendor == "sqlite" and not Path(connection.settings_dict["NAME"]).exists():
+        raise FileNotFoundError("the database file is gone")  # writes would be lost
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
