@@ -159,3 +159,35 @@ def test_translation_in_the_same_language_is_refused(section, make_article):
     a.translation = b
     with pytest.raises(ValidationError):
         actions.save_article(a, by=None)
+
+
+def test_a_reporter_cannot_relink_someone_elses_published_story(section, section_ru,
+                                                                  make_article, reporter,
+                                                                  other_reporter):
+    # given someone else's published Russian story, and the reporter's own English draft
+    theirs = make_article(section_ru, author=other_reporter)
+    mine = make_article(section, status=Article.Status.DRAFT, published_at=None,
+                        author=reporter)
+    # when the reporter links their draft to it as its translation
+    mine.translation = theirs
+    with pytest.raises(PermissionDenied):
+        actions.save_article(mine, by=reporter)
+    # then nothing changed on either story
+    assert Article.objects.get(pk=theirs.pk).translation_id is None
+    assert not theirs.revisions.exists()
+
+
+def test_a_translation_link_leaves_a_revision_on_both_stories(section, section_ru,
+                                                              make_article, editor):
+    en, ru = make_article(section), make_article(section_ru)
+    en.translation = ru
+    actions.save_article(en, by=editor)
+    assert Article.objects.get(pk=ru.pk).translation_id == en.pk
+    note = ru.revisions.get()
+    assert note.changed == ["translation_id"] and note.by == editor
+    assert "Translation link changed" in note.note
+    # and a counterpart in the same language is refused
+    other_en = make_article(section)
+    en.translation = other_en
+    with pytest.raises(ValidationError, match="other language"):
+        actions.save_article(en, by=editor)

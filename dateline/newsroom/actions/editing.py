@@ -49,12 +49,18 @@ def save_article(article: Article, *, by: User | None, expected_version: int | N
             article.author = article.author or by
             article.status, article.published_at = Article.Status.DRAFT, None
         previous = None
+    partners = _check_translation_change(article, before, by=by)
     _release_translation_partner(article)
     article.full_clean(exclude=["tags", "author"])
     article.save()
     if tags is not None:
         article.tags.set(tags)
     _keep_translation_symmetric(article)
+    for partner in partners:  # their link changed too: their history says so
+        partner.refresh_from_db()
+        _record_revision(partner, by=by, data=snapshot(partner), changed=["translation_id"],
+                         note=f"Translation link changed from “{article.headline}”",
+                         autosave=False)
     if before is not None and before.published_at is not None:
         _remember_old_address(before, article)
     current = snapshot(article, [t.pk for t in tags] if tags is not None else None)
@@ -132,6 +138,25 @@ def _remember_old_address(before: Article, after: Article) -> None:
     # the new address must not be shadowed by an older redirect of the same path
     ArticleRedirect.objects.filter(language=after.language, section_slug=new_section,
                                    slug=after.slug).delete()
+
+
+def _check_translation_change(article: Article, before: Article | None, *,
+                              by: User | None) -> list[Article]:
+    """A translation link joins two stories: whoever changes it must be able to edit each
+    story it touches (the new counterpart, and the one it leaves), and the counterpart must
+    be in the other language. Returns the other stories whose link changes."""
+    old = before.translation_id if before is not None else None
+    new = article.translation_id
+    if old == new:
+        return []
+    others = list(Article.objects.select_for_update().filter(
+        pk__in=[pk for pk in (old, new) if pk]).exclude(pk=article.pk or 0))
+    for other in others:
+        require_edit(by, other)
+        if other.pk == new and other.language == article.language:
+            raise ValidationError({"translation": _(
+                "A translation is a story in the other language.")})
+    return others
 
 
 def _release_translation_partner(article: Article) -> None:
