@@ -1,0 +1,40 @@
+"""Accounts on the desk: who may change whom.
+
+Only a superuser grants desk access, roles or superuser rights, sets another person's
+password, or changes another member of staff: a chief editor with the right to change users
+manages readers' accounts and their own, and nothing that would let them take over someone
+else's (an address to reset a password to, a password, a role).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+
+GRANTS = ("is_staff", "is_superuser", "groups", "user_permissions")
+
+
+def _may_change(by, user) -> bool:
+    return by.is_superuser or user.pk == by.pk or not (user.is_staff or user.is_superuser)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class DeskUserAdmin(UserAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if request.user.is_superuser else (*fields, *GRANTS)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or _may_change(request.user, obj))
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, id)
+        if user is not None and not (request.user.is_superuser or user.pk == request.user.pk):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
