@@ -17,3 +17,14 @@ class ReaderProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class UsernameKey(models.Model):
+    """What a username looks like (accounts/names.py), to refuse names that look alike."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True,
+                                related_name="+")
+    key = models.CharField(max_length=150, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -52,12 +52,18 @@ def clean_body(body: str) -> str:
     return body
 
 
-def skeleton(text: str) -> str:
-    """Lower case, accents off, look-alikes folded, repeated letters collapsed."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+def lookalike(text: str) -> str:
+    """What text looks like to a reader: case, width and accents off, letters that look
+    alike across scripts (and digits used as letters) folded onto one, separators gone.
+    "Аdmin" (Cyrillic А), "ａｄｍｉｎ" (full width) and "adm1n" all give "admin"."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
-    text = re.sub(r"[^\w]|_", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"[^\w]|_", "", text)
+
+
+def skeleton(text: str) -> str:
+    """lookalike(), with repeated letters collapsed too ("iddiot" is "idiot")."""
+    return re.sub(r"(.)\1+", r"\1", lookalike(text))
 
 
 def banned_words() -> list[str]:
