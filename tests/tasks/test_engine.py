@@ -7,6 +7,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -95,7 +96,10 @@ def test_a_periodic_job_runs_once_per_period_however_many_workers_look():
 
     def look(worker: Worker) -> None:
         barrier.wait()
-        enqueued.append(worker.enqueue_due())
+        try:
+            enqueued.append(worker.enqueue_due())
+        finally:
+            connection.close()  # a thread's own connection: the test database can go
 
     threads = [threading.Thread(target=look, args=(w,)) for w in workers]
     for thread in threads:
