@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "dateline.reader.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "dateline.policy.DeskStyles",
+    "dateline.policy.DeskDates",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "dateline.reader.outage.DatabaseUnavailable",
+    "dateline.reader.refusals.UnstorableInput",
 ]
 
 ROOT_URLCONF = "dateline.urls"

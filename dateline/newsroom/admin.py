@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from dateline import numbers  # noqa: F401  (the <id:...> converter)
+from dateline import numbers  # also registers the <id:...> converter
 from dateline.newsroom import actions
 from dateline.newsroom.desk import views as desk
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
@@ -112,6 +113,23 @@ class DeskFilter(admin.SimpleListFilter):
         return queryset
 
 
+class _KnownIds:
+    """Django's autocomplete widget looks up the submitted ids to show them again, and a
+    value that is no id at all makes that a 500: show only what can be an id."""
+
+    def optgroups(self, name, value, attr=None):
+        ids = [v for v in value if numbers.parse(str(v), low=1) is not None]
+        return super().optgroups(name, ids, attr)
+
+
+class StoryPicker(_KnownIds, AutocompleteSelect):
+    pass
+
+
+class TagPicker(_KnownIds, AutocompleteSelectMultiple):
+    pass
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
@@ -125,6 +143,15 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ("tags", "translation")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        picker = getattr(getattr(field, "widget", None), "widget", None)
+        if isinstance(picker, AutocompleteSelectMultiple):
+            picker.__class__ = TagPicker
+        elif isinstance(picker, AutocompleteSelect):
+            picker.__class__ = StoryPicker
+        return field
     raw_id_fields = ("lead_image",)
     readonly_fields = ("status", "published_at", "author", "created_at", "updated_at",
                        "comment_count")

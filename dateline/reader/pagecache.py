@@ -11,6 +11,7 @@ and before any thread hop.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, p
 GENERATION_KEY = "pagecache:generation"
 _PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
 _GZIP_MIN = 512
+PATH_MAX = 500
 _SKIP_HEADERS = {"content-length", "content-encoding", "x-cache"}
 
 
@@ -64,7 +66,7 @@ def bump_generation(event=None) -> None:
 
 def forget_story_page(event) -> None:
     """A story's own page shows its comment count: drop just that page, not every page."""
-    key = f"pagecache:page:{event.article_url}?"
+    key = page_key(event.article_url, "")
     cache.delete(key)
     _near.pages.pop(key, None)
 
@@ -81,7 +83,15 @@ def cache_key(method: str, path: str, query: str) -> str | None:
         return None
     if not _PAGE_QUERY.fullmatch(query):
         return None  # unknown parameters would let anyone fill the cache
-    return f"pagecache:page:{path}?{query}"
+    if len(path) > PATH_MAX:
+        return None  # no page of ours has an address this long
+    return page_key(path, query)
+
+
+def page_key(path: str, query: str) -> str:
+    """A cache key of bounded length and plain characters, whatever the address holds."""
+    digest = hashlib.blake2b(f"{path}?{query}".encode(), digest_size=16).hexdigest()
+    return f"pagecache:page:{digest}"
 
 
 class _Near:

@@ -160,8 +160,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+MEDIA_PATH_MAX = 255
+
+
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded images, for a single-machine site; a proxy or CDN serves them in production."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if len(path) > MEDIA_PATH_MAX:
+        raise Http404("no such file")  # no file of ours has a name this long
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:  # a name the file system refuses (too long, invalid)
+        raise Http404("no such file") from error
     response["Cache-Control"] = "public, max-age=86400"
     return response
