@@ -54,10 +54,12 @@ def post_message(room: Room, *, by, body: str) -> Message:
     if len(body) > MAX_LENGTH:
         raise ValidationError(_("A chat message is at most %(max)s characters.")
                               % {"max": MAX_LENGTH})
-    mine = Message.objects.filter(room=room, author=by)
     now = timezone.now()
-    if mine.filter(created_at__gte=now - timedelta(minutes=1)).count() >= RATE_LIMIT:
+    # counted across every room: ten rooms are not ten times the allowance
+    recent = Message.objects.filter(author=by, created_at__gte=now - timedelta(minutes=1))
+    if recent.count() >= RATE_LIMIT:
         raise ValidationError(_("You are writing too fast. Wait a moment."))
+    mine = Message.objects.filter(room=room, author=by)
     if room.slow_mode and not is_moderator(by):
         latest = mine.order_by("-created_at").values_list("created_at", flat=True).first()
         if latest and (now - latest).total_seconds() < room.slow_mode:

@@ -217,3 +217,12 @@ def test_a_room_renamed_on_the_desk_is_told_to_pages(room, client, editor, heard
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Room.objects.get(pk=room.pk).name == "Harbour talk"
     assert [e.room_id for e in heard.of(RoomChanged)] == [room.pk]
+
+
+def test_the_chat_rate_limit_counts_every_room(room, reader, section):
+    actions.sync_rooms()
+    other = Room.objects.get(section=section)
+    for n in range(actions.RATE_LIMIT):
+        actions.post_message(room if n % 2 else other, by=reader, body=f"Message {n}")
+    with pytest.raises(ValidationError, match="too fast"):
+        actions.post_message(other, by=reader, body="One more, elsewhere")
