@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from dateline import numbers  # noqa: F401  (the <id:...> converter)
 from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
+from dateline.reader.address import site_links
 from dateline.reader.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -15,8 +16,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+    path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},
+         name="sitemap_index"),
+    path("sitemap-<section>.xml", site_links(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     re_path(r"^media/(?P<path>.+)$", reader_views.media),
     path("favicon.ico", RedirectView.as_view(url="/static/reader/favicon.svg", permanent=False)),

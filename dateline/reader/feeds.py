@@ -7,11 +7,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dateline.newsroom import selectors
+from dateline.reader.address import AsTheSite
 
 FEED_SIZE = 30
 
 
-class LatestRss(Feed):
+class SiteFeed(Feed):
+    """A feed whose links name the site's address, never the request's Host."""
+
+    def get_feed(self, obj, request):
+        return super().get_feed(obj, AsTheSite(request))
+
+
+class LatestRss(SiteFeed):
     def title(self):
         return _("Dateline: latest news")
 

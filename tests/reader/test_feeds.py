@@ -31,3 +31,12 @@ def test_russian_feed_is_in_russian(client, section_ru, make_article):
 
 def test_unknown_section_feed_is_404(client, db):
     assert client.get("/en/nowhere/rss/").status_code == 404
+
+
+def test_feed_and_sitemap_links_name_the_site_not_the_requests_host(client, story, settings):
+    settings.SITE_URL = "https://news.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example"]
+    for path in ("/en/rss/", "/en/atom/", "/sitemap.xml", "/sitemap-stories.xml"):
+        body = client.get(path, HTTP_HOST="mirror.example").content.decode()
+        assert "https://news.example.org/" in body, path
+        assert "mirror.example" not in body, path
