@@ -242,3 +242,18 @@ def test_audit_log_is_for_chief_editors(client, editor, chief, draft):
     page = client.get("/admin/newsroom/auditentry/").content.decode()
     assert "Published “Tram line reaches the harbour”" in page
     assert AuditEntry.objects.filter(action="published", actor=editor).exists()
+
+
+def test_a_truncated_image_is_refused_and_leaves_no_file(editor, settings, tmp_path):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dateline.newsroom.actions import upload_lead_image
+
+    settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    Image.effect_noise((1600, 1200), 80).convert("RGB").save(out, "JPEG", quality=95)
+    cut = out.getvalue()[: len(out.getvalue()) // 2]  # the header says all is well
+    with pytest.raises(ValidationError, match="not an image we can use"):
+        upload_lead_image(SimpleUploadedFile("cut.jpg", cut), alt="Harbour", by=editor)
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

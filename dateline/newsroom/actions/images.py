@@ -18,7 +18,9 @@ from dateline.newsroom.models import LeadImage
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
-MAX_PIXELS = 50_000_000  # a larger image is a decompression bomb more likely than a photo
+# A larger image is a decompression bomb more likely than a photo; decoded whole it takes
+# at most about 160 MB (four bytes a pixel) while its renditions are made.
+MAX_PIXELS = 40_000_000
 
 
 def check_image(upload) -> tuple[str, int, int]:
@@ -34,7 +36,11 @@ def check_image(upload) -> tuple[str, int, int]:
             if width * height > MAX_PIXELS:
                 raise ValidationError(_("The image has too many pixels."))
             probe.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+        upload.seek(0)
+        with Image.open(upload) as whole:
+            whole.load()  # every pixel decoded: a truncated file is refused here, not later
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError) as exc:
         raise ValidationError(_("This file is not an image we can use.")) from exc
     if kind not in FORMATS:
         raise ValidationError(_("Use a JPEG, PNG, WebP or GIF image."))
@@ -54,14 +60,21 @@ def upload_lead_image(upload, *, alt: str, caption: str = "", credit: str = "",
     key = uuid.uuid4().hex
     image = LeadImage(alt=alt, caption=caption.strip(), credit=credit.strip(), width=width,
                       height=height, uploaded_by=by if by is not None else None)
-    image.original.save(f"{key}.{FORMATS[kind]}", ContentFile(upload.read()), save=False)
-    image.renditions = _renditions(image, key)
-    image.save()
+    written: list[str] = []
+    try:
+        image.original.save(f"{key}.{FORMATS[kind]}", ContentFile(upload.read()), save=False)
+        written.append(image.original.name)
+        image.renditions = _renditions(image, key, written)
+        image.save()
+    except Exception:
+        for name in written:  # a failed upload leaves no file behind
+            default_storage.delete(name)
+        raise
     audit(by, "image", None, f"Uploaded image “{alt[:80]}”", image_id=image.pk)
     return image
 
 
-def _renditions(image: LeadImage, key: str) -> list[dict]:
+def _renditions(image: LeadImage, key: str, written: list[str]) -> list[dict]:
     image.original.seek(0)
     with Image.open(image.original) as source:
         source = ImageOps.exif_transpose(source).convert("RGB")
@@ -75,5 +88,6 @@ def _renditions(image: LeadImage, key: str) -> list[dict]:
                 out, "WEBP", quality=80, method=4)
             name = default_storage.save(f"images/renditions/{key}/{width}.webp",
                                         ContentFile(out.getvalue()))
+            written.append(name)
             made.append({"width": width, "height": height, "url": default_storage.url(name)})
     return made
