@@ -35,6 +35,7 @@ CLOSE_TOO_LARGE = 4413
 CLOSE_FLOOD = 4429
 CLOSE_UNKNOWN_ROOM = 4404
 CLOSE_TOO_MANY = 4408
+CLOSE_UNAVAILABLE = 1013  # "try again later"
 
 _open: Counter[str] = Counter()  # sockets open in this process, per address and account
 
@@ -145,9 +146,14 @@ class LiveConsumer(AsyncWebsocketConsumer):
             if not await database_sync_to_async(family.may_join)([i for _g, i in members]):
                 await self.close(CLOSE_UNKNOWN_ROOM)
                 return
-        for group in new:
-            await self.channel_layer.group_add(group, self.channel_name)
-            self.groups_joined.add(group)
+        try:
+            for group in new:
+                await self.channel_layer.group_add(group, self.channel_name)
+                self.groups_joined.add(group)
+        except Exception as error:  # the channel layer is away: the page retries, and catches up
+            log.warning("could not join %s: %s", new, error)
+            await self.close(CLOSE_UNAVAILABLE)
+            return
         for family, members in asked_of.items():
             for group, ident in members:
                 if family.joined:

@@ -55,9 +55,24 @@ def send(group: str, message: dict) -> None:
     elif running is not None:
         running.create_task(layer.group_send(group, message)).add_done_callback(_report)
     else:
-        async_to_sync(layer.group_send)(group, message)
+        try:
+            async_to_sync(layer.group_send)(group, message)
+        except Exception as error:  # the event is logged: pages catch up when they reconnect
+            _failed(error)
 
 
 def _report(future) -> None:
     if not future.cancelled() and future.exception() is not None:
-        log.error("live delivery failed", exc_info=future.exception())
+        _failed(future.exception())
+
+
+_warned_at = 0.0
+
+
+def _failed(error: BaseException) -> None:
+    """One warning a minute while the channel layer is away, not a traceback per event."""
+    global _warned_at
+    if time.monotonic() - _warned_at > 60:
+        _warned_at = time.monotonic()
+        log.warning("live delivery failed (%s); pages catch up from the log when they "
+                    "reconnect", error)
