@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "dateline.tasks",
     "dateline.newsroom",
     "dateline.moderation",
+    "dateline.wire",
     "dateline.reader",
     "dateline.accounts",
     "dateline.discussion",
