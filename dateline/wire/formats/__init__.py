@@ -21,9 +21,11 @@ class FormatError(ValueError):
 
 @dataclass
 class ParsedItem:
-    guid: str  # the agency's id for the item, the same across its versions
-    version: int  # 1, 2, ...: a newer version of the same guid replaces the older in view
+    guid: str  # the agency's id for the item, the same across its versions (at most 300)
     headline: str
+    # 1, 2, ... as the agency numbers it; 0 when the format does not say (RSS): ingest then
+    # counts a changed item under the same guid as the next version
+    version: int = 0
     lead: str = ""  # plain text
     body: str = ""  # sanitized story HTML (newsroom.sanitize.sanitize_html)
     priority: int = 5  # 1 (flash) .. 9 (routine)
