@@ -112,12 +112,8 @@ class WireItem(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     raw = models.TextField(_("as received"), help_text=_("The item's payload, kept for audit."))
     content_hash = models.CharField(max_length=64, db_index=True)
-    # near-duplicate finding: a 64-bit SimHash and its four 16-bit bands (see dedup.py)
-    simhash = models.BigIntegerField(default=0)
-    band0 = models.PositiveIntegerField(default=0)
-    band1 = models.PositiveIntegerField(default=0)
-    band2 = models.PositiveIntegerField(default=0)
-    band3 = models.PositiveIntegerField(default=0)
+    # near-duplicate finding: the MinHash signature (see dedup.py); its band keys in NearKey
+    signature = models.JSONField(default=list, editable=False)
     # the first item of its story: the same story from other agencies points there
     cluster = models.ForeignKey("self", models.SET_NULL, null=True, blank=True,
                                 related_name="+")
@@ -137,10 +133,6 @@ class WireItem(models.Model):
                          condition=Q(current=True)),
             models.Index(fields=["agency", "-received_at"], name="wire_item_agency"),
             models.Index(fields=["language", "-received_at"], name="wire_item_language"),
-            models.Index(fields=["language", "band0"], name="wire_item_band0"),
-            models.Index(fields=["language", "band1"], name="wire_item_band1"),
-            models.Index(fields=["language", "band2"], name="wire_item_band2"),
-            models.Index(fields=["language", "band3"], name="wire_item_band3"),
             models.Index(fields=["cluster"], name="wire_item_cluster"),
         ]
 
@@ -150,6 +142,17 @@ class WireItem(models.Model):
     @property
     def urgent(self) -> bool:
         return self.priority <= 2
+
+
+class NearKey(models.Model):
+    """One LSH band key of an item's signature: items sharing a key are near-duplicate
+    candidates (dedup.py)."""
+
+    item = models.ForeignKey(WireItem, models.CASCADE, related_name="+")
+    key = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.key}"
 
 
 class Take(models.Model):
