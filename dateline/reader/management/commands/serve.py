@@ -52,7 +52,11 @@ class Command(BaseCommand):
         except DatabaseError as error:
             raise CommandError(f"The database does not answer: {error}") from error
         finally:
-            connection.close()  # the server's processes open their own
+            connection.close()
+            # The server's processes are forked from this one and open their own: a pool made
+            # here would reach them without its threads, and never replace a lost connection.
+            if hasattr(connection, "close_pool"):
+                connection.close_pool()
         if behind:
             raise CommandError(f"The database is {len(behind)} migration(s) behind this "
                                "version of Dateline: run `dateline migrate` first.")
