@@ -18,6 +18,7 @@ from django.db import close_old_connections
 from dateline import events
 from dateline.live import groups
 from dateline.live import log as catch_up
+from dateline.rounds import FailedRounds
 
 logger = logging.getLogger(__name__)
 FOLLOW_SECONDS = 0.2
@@ -63,12 +64,13 @@ def deliver_pending() -> int:
 
 
 def follow(stop: threading.Event, interval: float = FOLLOW_SECONDS) -> None:
+    failures = FailedRounds(logger, "following the event log")
     while not stop.is_set():
         try:
             while deliver_pending() == BATCH:
                 pass
-        except Exception:  # a failed round (a locked database) must not end following
-            logger.exception("following the event log failed; trying again")
+        except Exception as error:  # a failed round (a locked database) must not end following
+            failures.failed(error)
         finally:
             close_old_connections()
         stop.wait(interval)

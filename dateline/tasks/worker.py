@@ -21,6 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker as DatabaseWork
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from dateline.rounds import FailedRounds
 from dateline.tasks import PERIODIC
 from dateline.tasks.models import Schedule
 
@@ -94,11 +95,12 @@ class Worker:
 
     def run(self, stop: threading.Event) -> None:
         """Work until stop is set; a job under way is finished first."""
+        failures = FailedRounds(log, "the worker's round")
         while not stop.is_set():
             try:
                 self.round()
-            except Exception:  # a failed round (a database restarting) must not end the work
-                log.exception("the worker's round failed; trying again")
+            except Exception as error:  # a failed round (a database restarting) must not end
+                failures.failed(error)  # the work
             _wake.wait(self.interval)
             _wake.clear()
 
