@@ -9,6 +9,7 @@ Then one call tries again. One warning when Redis goes, one line when it is back
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -18,6 +19,8 @@ RETRY_SECONDS = 2.0
 TIMEOUT_SECONDS = 0.25
 _down_until = 0.0
 _down = False
+_went_down = 0.0
+_state = threading.Lock()  # many threads fail at once when Redis goes: one of them says so
 
 
 def available() -> bool:
@@ -27,20 +30,26 @@ def available() -> bool:
 
 def _call(method: str, fallback):
     def call(self, *args, **kwargs):
-        global _down, _down_until
+        global _down, _down_until, _went_down
         if _down and time.monotonic() < _down_until:
             return fallback(*args, **kwargs)
+        started = time.monotonic()
         try:
             result = getattr(super(TolerantClient, self), method)(*args, **kwargs)
         except self._lib.RedisError as error:
-            if not _down:
-                log.warning("the shared cache is not answering (%s); pages are rendered "
-                            "without it until it is back", error)
-            _down, _down_until = True, time.monotonic() + RETRY_SECONDS
+            with _state:
+                if not _down:
+                    log.warning("the shared cache is not answering (%s); pages are rendered "
+                                "without it until it is back", error)
+                    _down, _went_down = True, time.monotonic()
+                _down_until = time.monotonic() + RETRY_SECONDS
             return fallback(*args, **kwargs)
         if _down:
-            _down = False
-            log.warning("the shared cache answers again")
+            with _state:
+                # a call that began before Redis went proves nothing about now
+                if _down and started > _went_down:
+                    _down = False
+                    log.warning("the shared cache answers again")
         return result
 
     return call
