@@ -131,6 +131,25 @@ class RoomChanged(Event):
     language: str
 
 
+@dataclass(frozen=True)
+class WireItemChanged(Event):
+    """A wire item arrived (or a new version of one), or the desk must look at one: an alert
+    ("urgent", "kill", "withhold") names the story we ran from it, if any."""
+
+    type: ClassVar[str] = "wire.item"
+    item_id: int
+    agency_id: int
+    agency: str
+    language: str
+    priority: int
+    status: str
+    headline: str
+    received_at: str
+    cluster_id: int | None = None
+    alert: str = ""
+    article_id: int | None = None
+
+
 Listener = Callable[[Event], None]
 _listeners: list[tuple[int, type[Event], Listener]] = []
 

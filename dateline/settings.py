@@ -266,6 +266,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 # IMAGE_MAX_BYTES the desk's form answers with a message.
 REQUEST_MAX_BYTES = int(env("REQUEST_MAX_BYTES", str(64 * 2**20)))
 
+# --- Wire ----------------------------------------------------------------------------------
+# Polled feeds must be public addresses, unless an agency is reached over a private network.
+WIRE_PRIVATE_ADDRESSES = env_bool("WIRE_PRIVATE_ADDRESSES")
+
 # --- Security ------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "dateline.reader.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True

@@ -26,6 +26,8 @@ class Family:
     # after a page joined or left group (its name) of this id
     joined: Callable[[Consumer, str, int], Awaitable[None]] | None = None
     left: Callable[[Consumer, str, int], Awaitable[None]] | None = None
+    # a permission the page's user must hold (the desk's own groups), or None for readers
+    permission: str | None = None
 
     def id_of(self, group: str) -> int | None:
         if not group.startswith(self.prefix):

@@ -9,11 +9,14 @@ from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.address import site_links
 from dateline.reader.sitemaps import SITEMAPS
+from dateline.wire import urls as wire_urls
 
 urlpatterns = [
     path("", reader_views.choose_language, name="choose_language"),
     path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
+    path("admin/wire/", include(wire_urls.desk_urls)),
     path("admin/", admin.site.urls),
+    path("wire/", include(wire_urls.push_urls)),
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},

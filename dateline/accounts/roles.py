@@ -1,8 +1,11 @@
 """The newsroom's roles, as Django groups with permissions, kept in step after each migrate.
 
-reporter      writes stories and submits their own drafts for review
-editor        edits any story; publishes, schedules, unpublishes and corrects
-chief editor  also sections, agencies, users and roles; reads the audit log
+reporter      writes stories and submits their own drafts for review; reads the wire and
+              takes its items into drafts
+editor        edits any story; publishes, schedules, unpublishes and corrects; runs a trusted
+              agency's item as it is, and answers the wire's alerts
+chief editor  also sections, agencies, wire feeds, partner keys, users and roles; reads the
+              audit log
 moderator     works the discussion's queue: approves, rejects, bans (editors can too)
 """
 
@@ -21,6 +24,7 @@ _REPORTER = [
     "newsroom.view_section", "newsroom.view_agency", "newsroom.view_tag",
     "newsroom.add_leadimage", "newsroom.change_leadimage", "newsroom.view_leadimage",
     "newsroom.view_revision",
+    "wire.view_wireitem",
 ]
 _MODERATOR = [
     "moderation.moderate", "moderation.view_ban", "moderation.add_ban",
@@ -41,6 +45,9 @@ _CHIEF = _EDITOR + [
     "newsroom.delete_agency", "newsroom.delete_tag", "newsroom.view_auditentry",
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
     "django_tasks_database.view_dbtaskresult",  # background jobs, failures and retries
+    "wire.view_feed", "wire.add_feed", "wire.change_feed", "wire.delete_feed",
+    "wire.view_delivery", "wire.view_partnerkey", "wire.add_partnerkey",
+    "wire.change_partnerkey",
 ]
 ROLES: dict[str, list[str]] = {REPORTER: _REPORTER, EDITOR: _EDITOR, CHIEF_EDITOR: _CHIEF,
                                MODERATOR: _MODERATOR}

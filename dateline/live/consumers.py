@@ -143,7 +143,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             if found := sockets.family_of(group):
                 asked_of.setdefault(found[0], []).append((group, found[1]))
         for family, members in asked_of.items():
-            if not await database_sync_to_async(family.may_join)([i for _g, i in members]):
+            if not await database_sync_to_async(self._may_join)(family, members):
                 await self.close(CLOSE_UNKNOWN_ROOM)
                 return
         try:
@@ -167,6 +167,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 await self.send_json({"type": "event", "id": row.id, "group": row.group,
                                       "event": row.payload, "replayed": True})
         await self.send_json({"type": "subscribed", "groups": sorted(self.groups_joined)})
+
+    def _may_join(self, family: sockets.Family, members: list[tuple[str, int]]) -> bool:
+        user = self.scope.get("user")
+        if family.permission and not (user is not None and user.has_perm(family.permission)):
+            return False
+        return family.may_join([ident for _group, ident in members])
 
     async def socket_relay(self, message: dict) -> None:
         """A message an app sent to a group, for the pages in it (say, a room's presence)."""

@@ -8,12 +8,19 @@ from __future__ import annotations
 import re
 
 from dateline import sockets
-from dateline.events import ArticleEvent, ChatMessageChanged, CommentChanged, Event
+from dateline.events import (
+    ArticleEvent,
+    ChatMessageChanged,
+    CommentChanged,
+    Event,
+    WireItemChanged,
+)
 
 # what any page may subscribe to: the newsfeed of an edition, a story's discussion; apps add
 # families of their own (a chat room: see dateline/sockets.py)
 OPEN = re.compile(r"^(newsfeed\.(en|ru)|discussion\.[1-9][0-9]{0,11})$")
 CHAT_PREFIX = "chat."
+WIRE_PREFIX = "wire."  # the wire monitor, per agency: the desk's, never a reader's
 
 
 def allowed(group: str) -> bool:
@@ -32,6 +39,10 @@ def chat(room_id: int) -> str:
     return f"{CHAT_PREFIX}{room_id}"
 
 
+def wire(agency_id: int) -> str:
+    return f"{WIRE_PREFIX}{agency_id}"
+
+
 def of(event: Event) -> str | None:
     """The group whose pages hear this event, if any."""
     if isinstance(event, ArticleEvent):
@@ -40,4 +51,6 @@ def of(event: Event) -> str | None:
         return discussion(event.article_id)
     if isinstance(event, ChatMessageChanged):
         return chat(event.room_id)
+    if isinstance(event, WireItemChanged):
+        return wire(event.agency_id)
     return None

@@ -6,4 +6,10 @@ class WireConfig(AppConfig):
     name = "dateline.wire"
     label = "wire"
     verbose_name = _("Wire")
-    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from dateline.tasks import every
+        from dateline.wire import tasks
+
+        every(tasks.CHECK_EVERY, tasks.check_feeds)
+        every(tasks.PRUNE_EVERY, tasks.prune_deliveries)

@@ -81,6 +81,28 @@ class Feed(models.Model):
         return self.trust == self.Trust.TRUSTED
 
 
+class Delivery(models.Model):
+    """A payload as it reached us (a poll's answer, a file, a push), kept for audit and
+    read by a job; the items it held are WireItems."""
+
+    feed = models.ForeignKey(Feed, models.CASCADE, related_name="deliveries")
+    source = models.CharField(_("source"), max_length=300)  # address, file name, "push"
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    payload = models.BinaryField()
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    new_items = models.PositiveIntegerField(_("new items"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        indexes = [models.Index(fields=["received_at"], name="wire_delivery_age")]
+
+    def __str__(self) -> str:
+        return f"{self.feed}: {self.source}"
+
+
 class WireItem(models.Model):
     """One version of one agency item, as it came, mapped from its format."""
 

@@ -78,6 +78,13 @@ STRINGS = (
     gettext_noop("Reconnecting… try again in a moment."),
     gettext_noop("Your message will appear once a moderator has read it."),
     gettext_noop("Thank you: the moderators will look at this message."),
+    # the wire monitor (desk)
+    gettext_noop("Alert from %(agency)s: %(headline)s"),
+    gettext_noop("New items: %(count)s."),
+    gettext_noop("Show them"),
+    gettext_noop("Usable"),
+    gettext_noop("Withheld"),
+    gettext_noop("Canceled (killed)"),
 )
 # Plural messages; the templates say the same, which is where makemessages finds them.
 PLURALS = (
