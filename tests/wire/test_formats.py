@@ -31,6 +31,76 @@ def at(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
+# --- ninjs ----------------------------------------------------------------------------
+
+
+def test_ninjs_item_as_the_desk_sees_it():
+    [harbour] = read("ninjs-single.json")
+    assert harbour.guid == "urn:meridianwire.example:2025-12-10:grain-harbour"
+    assert harbour.headline == "Grain harbour at Rostov to double winter capacity"
+    assert (harbour.version, harbour.priority, harbour.status) == (3, 3, "usable")
+    assert harbour.lead.startswith("The river harbour will take twice as many grain barges")
+    assert harbour.body.startswith("<p>ROSTOV-ON-DON, December 10 (Meridian Wire) - ")
+    assert (harbour.dateline_place, harbour.dateline_date) == ("Rostov-on-Don",
+                                                               date(2025, 12, 10))
+    assert harbour.byline == "Dmitri Sokolov and Lena Hart"
+    assert harbour.language == "en"
+    assert harbour.subjects == [
+        {"code": "http://cv.iptc.org/newscodes/mediatopic/04000000",
+         "name": "economy, business and finance"},
+        {"code": "mw:shipping", "name": "Shipping"}]
+    assert harbour.embargo == at(2025, 12, 10, 9, 0)
+    assert harbour.sent_at == at(2025, 12, 10, 6, 31)
+    assert json.loads(harbour.raw)["uri"] == harbour.guid
+
+
+def test_ninjs_array_with_a_russian_item_and_a_picture_left_out():
+    libraries, biblioteki = read("ninjs-array.json")
+    assert libraries.lead.startswith("All nine city libraries will open on Sundays")
+    assert (libraries.dateline_place, libraries.dateline_date) == ("Tomsk", date(2025, 12, 10))
+    assert libraries.body.count("<p>") == 2
+    assert biblioteki.headline == "Городские библиотеки Томска начнут работать по воскресеньям"
+    assert (biblioteki.dateline_place, biblioteki.dateline_date) == ("Томск",
+                                                                     date(2025, 12, 10))
+    assert biblioteki.lead.startswith("Все девять городских библиотек")
+    assert (biblioteki.version, biblioteki.language) == (2, "ru")
+    assert "Томск" in json.loads(biblioteki.raw)["headlines"][0]["value"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16", "utf-8-sig", "utf-32-be",
+                                      "utf-32"])
+def test_ninjs_in_every_unicode_encoding(encoding):
+    utf16 = (FIXTURES / "ninjs-utf16.json").read_bytes()
+    [frost] = parse("ninjs", utf16.decode("utf-16-le").encode(encoding))
+    assert frost.headline == "Морозы до минус 38 градусов ожидаются на юге Сибири"
+    assert (frost.dateline_place, frost.dateline_date) == ("Барнаул", date(2025, 12, 11))
+    assert (frost.status, frost.priority, frost.byline) == ("withheld", 2, "Ирина Ковалёва")
+
+
+@pytest.mark.parametrize("key", ["items", "data"])
+def test_ninjs_list_inside_an_object(key):
+    payload = json.dumps({key: [json.loads(ninjs(uri="urn:mw:a")),
+                                json.loads(ninjs(uri="urn:mw:b"))]}).encode()
+    assert [item.guid for item in parse("ninjs", payload)] == ["urn:mw:a", "urn:mw:b"]
+
+
+def test_ninjs_1x_fields():
+    payload = json.dumps({
+        "guid": "urn:mw:old", "headline": "Old style", "version": "draft-2",
+        "description_html": "<p>MOSCOW, Dec 9 (MW) - A lead.</p>",
+        "body_text": "One.\n\nTwo & three.", "byline": "A. Writer", "priority": 12,
+        "place": [{"name": "MOSCOW"}], "subject": [{"code": "mw:x", "name": "X"}],
+        "pubstatus": "cancelled", "versioncreated": "2025-12-10T10:00:00"}).encode()
+    [old] = parse("ninjs", payload)
+    assert (old.guid, old.headline, old.version, old.priority) == ("urn:mw:old", "Old style",
+                                                                    0, 9)
+    assert old.lead == "A lead." and old.dateline_date == date(2025, 12, 9)
+    assert old.body == "<p>One.</p><p>Two &amp; three.</p>"
+    assert (old.byline, old.dateline_place, old.status) == ("A. Writer", "Moscow", "canceled")
+    assert old.subjects == [{"code": "mw:x", "name": "X"}]
+    assert old.sent_at == at(2025, 12, 10, 10, 0)  # no zone given: UTC
+
+
 # --- datelines ------------------------------------------------------------------------
 
 
