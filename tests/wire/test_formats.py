@@ -101,6 +101,73 @@ def test_ninjs_1x_fields():
     assert old.sent_at == at(2025, 12, 10, 10, 0)  # no zone given: UTC
 
 
+# --- NewsML-G2 ------------------------------------------------------------------------
+
+
+def test_newsml_item_as_the_desk_sees_it():
+    [comet] = read("newsml-item.xml")
+    assert comet.guid == "urn:newsml:meridianwire.example:20251210:observatory-comet"
+    assert comet.headline == "Kazan observatory finds a new comet in the evening sky"
+    assert (comet.version, comet.priority, comet.status) == (1, 2, "usable")
+    assert comet.lead.startswith("Astronomers at the university observatory spotted")
+    assert (comet.dateline_place, comet.dateline_date) == ("Kazan", date(2025, 12, 10))
+    assert comet.byline == "Timur Ganiev"
+    assert comet.language == "en"
+    assert comet.subjects[0] == {"code": "medtop:13000000", "name": "science and technology"}
+    assert comet.embargo == at(2025, 12, 10, 12, 0)
+    assert comet.sent_at == at(2025, 12, 10, 8, 20)
+    # the XHTML body as story HTML: no namespace, no head, nothing that runs
+    assert comet.body.startswith("<p>KAZAN, December 10 (Meridian Wire) - Astronomers")
+    assert "<em>ordinary binoculars</em>" in comet.body
+    for gone in ("xmlns", "html:", "<title>", "onclick", "<script", "track()"):
+        assert gone not in comet.body
+    assert comet.raw.startswith("<newsItem") and comet.raw.endswith("</newsItem>")
+
+
+def test_newsml_message_takes_its_text_items_only():
+    bridge, kill = read("newsml-message.xml")
+    assert (bridge.version, bridge.language, bridge.priority) == (2, "ru", 4)
+    assert (bridge.dateline_place, bridge.dateline_date) == ("Новосибирск", date(2025, 12, 10))
+    assert bridge.lead.startswith("Ремонт Коммунального моста завершат в апреле")
+    assert bridge.body.count("<p>") == 2
+    assert bridge.raw.startswith('<newsItem guid="urn:newsml:meridianwire.example:20251210:'
+                                 'bridge-repair"') and "ferry-fares" not in bridge.raw
+    assert kill.guid.endswith("ferry-fares")
+    assert (kill.status, kill.version, kill.priority) == ("canceled", 3, 1)
+    assert kill.sent_at == at(2025, 12, 10, 15, 50)
+
+
+def newsml(meta: str = "", content: str = "", item_meta: str = "", **attributes) -> bytes:
+    attributes = {"guid": "urn:mw:1", **attributes}
+    attrs = " ".join(f'{name}="{value}"' for name, value in attributes.items())
+    return (f'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" {attrs}>'
+            f"<itemMeta><itemClass qcode='ninat:text'/>{item_meta}</itemMeta>"
+            f"<contentMeta><headline>Headline</headline>{meta}</contentMeta>"
+            f"<contentSet>{content}</contentSet></newsItem>").encode()
+
+
+def test_an_open_embargo_withholds_the_item():
+    [item] = parse("newsml", newsml(item_meta="<embargoed/>"))
+    assert (item.status, item.embargo) == ("withheld", None)
+
+
+def test_newsml_dateline_without_located():
+    [item] = parse("newsml", newsml(
+        meta="<dateline>ROSTOV-ON-DON, Dec 9 (MW)</dateline>",
+        item_meta="<versionCreated>2026-01-02T08:00:00+03:00</versionCreated>"))
+    assert (item.dateline_place, item.dateline_date) == ("Rostov-on-Don", date(2025, 12, 9))
+
+
+def test_newsml_nitf_body_and_language_from_the_item():
+    nitf = ('<inlineXML contenttype="application/nitf+xml"><nitf '
+            'xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head><hedline><hl1>H'
+            '</hl1></hedline></body.head><body.content><p>KAZAN, Dec 9 (MW) - One.</p>'
+            "<hl2>Sub</hl2><p>Two.</p></body.content></body></nitf></inlineXML>")
+    [item] = parse("newsml", newsml(content=nitf, **{"xml:lang": "tt-RU"}))
+    assert item.body == "<p>KAZAN, Dec 9 (MW) - One.</p><h2>Sub</h2><p>Two.</p>"
+    assert (item.lead, item.dateline_place, item.language) == ("One.", "Kazan", "tt")
+
+
 # --- datelines ------------------------------------------------------------------------
 
 
