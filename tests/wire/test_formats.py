@@ -31,6 +31,83 @@ def at(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
+# --- RSS and Atom ---------------------------------------------------------------------
+
+
+def test_rss_items_as_the_desk_sees_them():
+    # when the English feed is read
+    tram, ferries = read("rss20.xml")
+    # then the tram story has its dateline read off the lead, and its full body
+    assert tram.guid == "mw:2025-12-10:novosibirsk-tram"
+    assert tram.headline == "Novosibirsk approves tram line to the river port"
+    assert (tram.version, tram.priority, tram.status) == (0, 5, "usable")
+    assert (tram.dateline_place, tram.dateline_date) == ("Novosibirsk", date(2025, 12, 10))
+    assert tram.lead.startswith("The city council approved a 14-kilometre tram line")
+    assert tram.body.count("<p>") == 3 and "<strong>40,000 passengers</strong>" in tram.body
+    assert tram.byline == "Pavel Orlov"
+    assert tram.language == "en"
+    assert tram.subjects == [{"code": "", "name": "Transport"}, {"code": "", "name": "Cities"}]
+    assert tram.sent_at == at(2025, 12, 10, 5, 5)
+    assert tram.raw.startswith("<item>") and "lisbon-ferries" not in tram.raw
+    # and the ferry story, without a guid, goes by its link; its author is a name
+    assert ferries.guid == "https://meridianwire.example/story/2025/12/09/lisbon-ferries"
+    assert ferries.byline == "Marta Sousa"
+    assert ferries.lead == ("Two night crossings of the Tagus will run from January, the "
+                            'operator said, after a trial that carried "far more" passengers '
+                            "than expected.")
+    assert ferries.body.startswith("<p>Two night crossings")
+    assert ferries.dateline_place == "" and ferries.dateline_date is None
+
+
+def test_atom_entry():
+    [snow] = read("atom10.xml")
+    assert snow.guid == "tag:meridianwire.example,2025-12-10:kolyvan-pass"
+    assert snow.headline == "Snow closes the Kolyvan pass & two regional roads"
+    assert snow.lead == "Road crews expect to reopen the pass by Thursday evening."
+    assert (snow.dateline_place, snow.dateline_date) == ("Barnaul", date(2025, 12, 10))
+    assert "<em>Thursday evening</em>" in snow.body and "xmlns" not in snow.body
+    assert snow.byline == "Irina Kovaleva"
+    assert snow.language == "en"
+    assert snow.sent_at == at(2025, 12, 10, 5, 10)
+    assert [s["name"] for s in snow.subjects] == ["Weather", "roads"]
+
+
+def test_russian_feed_in_windows_1251():
+    [tram] = read("rss-windows-1251.xml")
+    assert tram.headline == "В Новосибирске одобрили трамвайную линию до речного порта"
+    assert (tram.dateline_place, tram.dateline_date) == ("Новосибирск", date(2025, 12, 10))
+    assert tram.lead.startswith("Городской совет в среду одобрил")
+    assert tram.byline == "Павел Орлов"
+    assert tram.language == "ru"
+    assert "Транспорт" in tram.raw
+
+
+def test_rss_1_0():
+    feed = b"""<?xml version="1.0"?>
+    <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+             xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://meridianwire.example/"><title>MW</title>
+        <dc:language>en</dc:language></channel>
+      <item rdf:about="https://meridianwire.example/a"><title>Pier reopens</title>
+        <link>https://meridianwire.example/a</link><dc:creator>Jo Ames</dc:creator>
+        <dc:date>2025-12-10T10:00:00Z</dc:date></item>
+    </rdf:RDF>"""
+    [pier] = parse("rss", feed)
+    assert (pier.headline, pier.byline, pier.language) == ("Pier reopens", "Jo Ames", "en")
+    assert pier.guid == "https://meridianwire.example/a"
+    assert pier.sent_at == at(2025, 12, 10, 10, 0)
+
+
+def test_a_feed_with_blank_lines_before_its_declaration():
+    [tram, _] = parse("rss", b"\n\n" + (FIXTURES / "rss20.xml").read_bytes())
+    assert tram.guid == "mw:2025-12-10:novosibirsk-tram"
+
+
+def test_empty_rss_items_are_no_stories():
+    feed = b'<rss version="2.0"><channel><title>MW</title><item/><item></item></channel></rss>'
+    assert parse("rss", feed) == []
+
+
 # --- ninjs ----------------------------------------------------------------------------
 
 
