@@ -4,12 +4,13 @@ message an editor understands. Pure: bytes in, items out, no database."""
 from __future__ import annotations
 
 import json
+import random
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from dateline.wire.formats import ParsedItem, parse
+from dateline.wire.formats import FormatError, ParsedItem, parse, text
 from dateline.wire.formats.datelines import read_dateline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -267,3 +268,213 @@ def test_dateline_prefixes(lead, place, when, rest):
                                   "Officials said on Tuesday, December 10 - more.", ""])
 def test_ordinary_sentences_are_not_datelines(lead):
     assert read_dateline(lead, near=date(2025, 12, 11)) is None
+
+
+# --- hostile payloads -----------------------------------------------------------------
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<rss version="2.0"><channel><item><title>&lol3;</title></item></channel></rss>"""
+EXTERNAL = b"""<?xml version="1.0"?>
+<!DOCTYPE newsItem [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x"><contentMeta>
+<headline>&secret;</headline></contentMeta></newsItem>"""
+DOCTYPE = b"""<!DOCTYPE rss SYSTEM "https://meridianwire.example/rss.dtd">
+<rss version="2.0"><channel><item><title>T</title></item></channel></rss>"""
+
+
+@pytest.mark.parametrize("payload", [LAUGHS, EXTERNAL, DOCTYPE], ids=["laughs", "external",
+                                                                     "doctype"])
+@pytest.mark.parametrize("format", ["rss", "newsml"])
+def test_a_doctype_is_refused(payload, format):
+    with pytest.raises(FormatError, match="declares a DOCTYPE; entities are refused"):
+        parse(format, payload)
+
+
+def test_an_undefined_entity_is_refused():
+    with pytest.raises(FormatError, match="entity that is not defined"):
+        parse("rss", b"<rss><channel><item><title>&nbsp;</title></item></channel></rss>")
+
+
+@pytest.mark.parametrize("name", [name for name in SAMPLES if name.endswith(".xml")])
+def test_a_truncated_file_is_refused(name):
+    whole = (FIXTURES / name).read_bytes()
+    with pytest.raises(FormatError, match="cut short"):
+        parse(SAMPLES[name], whole[:len(whole) // 2])
+
+
+@pytest.mark.parametrize(("format", "name", "message"), [
+    ("rss", "newsml-item.xml", "Not RSS or Atom: the document is <newsItem>"),
+    ("newsml", "rss20.xml", "Not valid NewsML-G2: no newsItem found"),
+    ("newsml", "ninjs-single.json", "Not valid XML"),
+    ("rss", "ninjs-array.json", "Not valid XML"),
+    ("ninjs", "atom10.xml", "Not valid JSON"),
+])
+def test_the_wrong_format_for_the_feed(format, name, message):
+    with pytest.raises(FormatError, match=message):
+        parse(format, (FIXTURES / name).read_bytes())
+
+
+def test_newsml_out_of_its_namespace():
+    with pytest.raises(FormatError, match="not in the NewsML-G2 namespace"):
+        parse("newsml", b'<newsItem guid="x"><contentMeta/></newsItem>')
+
+
+def test_a_message_without_items():
+    message = b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/></newsMessage>'
+    with pytest.raises(FormatError, match="no newsItem found"):
+        parse("newsml", message)
+
+
+@pytest.mark.parametrize("payload", [b"", b"   \n", b"<html><body>Not found</body></html>",
+                                     b"{'uri': 'single quotes'}", b"[1, 2", b"null", b'"text"'])
+def test_not_ninjs(payload):
+    with pytest.raises(FormatError, match="empty|Not valid"):
+        parse("ninjs", payload)
+
+
+def test_json_nested_100000_deep():
+    with pytest.raises(FormatError, match="nested too deeply"):
+        parse("ninjs", b"[" * 100_000 + b"]" * 100_000)
+
+
+def test_xml_nested_deeply():
+    deep = b"<rss><channel><item><title>" + b"<b>" * 5_000 + b"</b>" * 5_000
+    with pytest.raises(FormatError, match="nested more than"):
+        parse("rss", deep + b"</title></item></channel></rss>")
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"uri": 5}, '"uri" should be text, not a number'),
+    ({"headlines": "Headline"}, '"headlines" should be a list of objects, not text'),
+    ({"headlines": [{"value": ["a"]}]}, '"value" should be text, not a list'),
+    ({"bodies": ["<p>x</p>"]}, '"bodies" should be a list of objects'),
+    ({"urgency": "high"}, '"urgency" should be a number, not text'),
+    ({"urgency": True}, '"urgency" should be a number, not true or false'),
+    ({"versioncreated": 1765360800}, '"versioncreated" should be text'),
+    ({"embargoed": "tomorrow noon"}, '"embargoed" is not a date and time'),
+    ({"embargoed": "99999-01-01T00:00:00Z"}, '"embargoed" is not a date and time'),
+    ({"pubstatus": "killed"}, '"pubstatus" is \'killed\''),
+    ({"subjects": {"name": "x"}}, '"subjects" should be a list of objects, not an object'),
+    ({"version": 10**30}, "not a version number"),
+    ({"version": "1" * 50}, "not a version number"),
+    ({"version": -1}, "not a version number"),
+])
+def test_wrong_types_in_ninjs_fields(fields, message):
+    with pytest.raises(FormatError, match=message.replace("(", r"\(")):
+        parse("ninjs", ninjs(**fields))
+
+
+def test_an_item_that_is_not_an_object():
+    with pytest.raises(FormatError, match="item 2 is text, not an object"):
+        parse("ninjs", b'[{"uri": "urn:mw:1", "headline": "H"}, "urn:mw:2"]')
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    (b"1" * 5_000, "too long"), (b"NaN", "NaN is not a number"),
+    (b"-Infinity", "-Infinity is not a number")])
+def test_numbers_json_cannot_hold(number, message):
+    payload = b'{"uri": "urn:mw:1", "headline": "H", "urgency": ' + number + b"}"
+    with pytest.raises(FormatError, match=message):
+        parse("ninjs", payload)
+
+
+def test_huge_urgency_is_routine():
+    [item] = parse("ninjs", ninjs(urgency=1e308))
+    assert item.priority == 9
+
+
+def test_an_item_without_headline_or_text():
+    with pytest.raises(FormatError, match="ninjs item 1 has no headline and no text"):
+        parse("ninjs", b'{"uri": "urn:mw:1"}')
+
+
+def test_an_item_without_id():
+    with pytest.raises(FormatError, match="has no id"):
+        parse("ninjs", b'[{"headline": "H", "uri": ""}]')
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    (b'<?xml version="1.0" encoding="utf-8"?><rss>\xff\xfe</rss>', "not valid utf-8 text"),
+    (b'<?xml version="1.0" encoding="klingon-8"?><rss/>', "encoding 'klingon-8'"),
+    (b'<?xml version="1.0" encoding="base64"?><rss/>', "encoding 'base64'"),
+])
+def test_undecodable_xml(payload, message):
+    with pytest.raises(FormatError, match=message):
+        parse("rss", payload)
+
+
+def test_undecodable_json():
+    with pytest.raises(FormatError, match="not valid utf-8 text"):
+        parse("ninjs", b'{"uri": "urn:mw:\xc3\x28"}')
+
+
+SCRIPTS = ('<p onmouseover="steal()">Text <a href="javascript:steal()">link</a></p>'
+           "<script>steal()</script><iframe src='https://evil.example'></iframe>"
+           '<img src="x" onerror="steal()">')
+
+
+@pytest.mark.parametrize("payload, format", [
+    (ninjs(bodies=[{"contenttype": "text/html", "value": SCRIPTS}]), "ninjs"),
+    (ninjs(body_html=SCRIPTS), "ninjs"),
+    (f"<rss><channel><item><title>T</title><description><![CDATA[{SCRIPTS}]]></description>"
+     f"</item></channel></rss>".encode(), "rss"),
+    (newsml(content='<inlineXML contenttype="application/xhtml+xml"><html '
+            'xmlns="http://www.w3.org/1999/xhtml"><body><p onclick="steal()">Text <a '
+            'href="javascript:steal()">link</a></p><script>steal()</script></body></html>'
+            "</inlineXML>"), "newsml"),
+    (newsml(content=f'<inlineData contenttype="text/html"><![CDATA[{SCRIPTS}]]></inlineData>'),
+     "newsml"),
+])
+def test_scripts_in_bodies_are_sanitized(payload, format):
+    [item] = parse(format, payload)
+    assert "Text" in item.body and "link" in item.body
+    for gone in ("steal", "<script", "<iframe", "onmouseover", "onclick", "onerror"):
+        assert gone not in item.body
+
+
+def test_a_feed_item_over_a_million_characters():
+    body = "<p>Paragraph.</p>" * 70_000
+    feed = f"<rss><channel><item><title>T</title><description><![CDATA[{body}]]>"
+    with pytest.raises(FormatError, match="Feed item 1 is 1,190,0.. characters long"):
+        parse("rss", (feed + "</description></item></channel></rss>").encode())
+
+
+def test_a_payload_over_5_mb():
+    payload = b'<rss version="2.0"><channel>' + b" " * (6 * 1024 * 1024) + b"</channel></rss>"
+    for format in ("rss", "ninjs", "newsml"):
+        with pytest.raises(FormatError, match="at most 5,242,880 are read"):
+            parse(format, payload)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_reading_past_the_time_budget(name, monkeypatch):
+    monkeypatch.setattr(text, "PARSE_SECONDS", -1)
+    with pytest.raises(FormatError, match="took more than -1 seconds"):
+        read(name)
+
+
+def test_an_unknown_format():
+    with pytest.raises(FormatError, match="Unknown format 'nitf'"):
+        parse("nitf", b"<nitf/>")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_mangled_samples_give_items_or_a_format_error(name):
+    """Cut short anywhere or with bytes flipped, a sample is read or refused, never a crash."""
+    whole = (FIXTURES / name).read_bytes()
+    dice = random.Random(name)
+    payloads = [whole[:cut] for cut in range(0, len(whole), max(1, len(whole) // 60))]
+    for _ in range(150):
+        mangled = bytearray(whole)
+        for _ in range(dice.randint(1, 8)):
+            mangled[dice.randrange(len(mangled))] = dice.randrange(256)
+        payloads.append(bytes(mangled))
+    for payload in payloads:
+        try:
+            items = parse(SAMPLES[name], payload)
+        except FormatError as error:
+            assert str(error)
+        else:
+            assert all(isinstance(item, ParsedItem) for item in items)
