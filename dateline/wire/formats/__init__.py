@@ -3,6 +3,10 @@
 Everything here is pure: bytes in, ParsedItems out, no database. A payload is hostile until
 parsed: sizes and times are bounded, XML is read without entities or external references,
 encodings are detected, and HTML bodies come out sanitized.
+
+One module a format (rss.py, ninjs.py, newsml.py), each with parse(payload) -> items; what
+they share is in text.py (encodings, HTML and plain text, times, the time budget),
+xmltree.py (the hardened XML reader), datelines.py and items.py (what every item gets last).
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ class ParsedItem:
 
 
 def parse(format: str, payload: bytes) -> list[ParsedItem]:
-    """The items of a payload in the given format ("rss", "ninjs" or "newsml")."""
+    """The items of a payload in the given format ("rss", "ninjs" or "newsml"). Whatever is
+    wrong with the payload raises FormatError, never another exception."""
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise FormatError(f"The payload is {len(payload):,} bytes; at most "
                           f"{MAX_PAYLOAD_BYTES:,} are read.")
