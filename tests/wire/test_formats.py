@@ -104,6 +104,12 @@ def test_a_feed_with_blank_lines_before_its_declaration():
     assert tram.guid == "mw:2025-12-10:novosibirsk-tram"
 
 
+def test_an_rss_author_with_an_empty_name_gives_no_byline():
+    feed = (b"<rss version='2.0'><channel><item><title>Pier</title><guid>p1</guid>"
+            b"<author>desk@wire.example ()</author></item></channel></rss>")
+    assert parse("rss", feed)[0].byline == ""
+
+
 def test_empty_rss_items_are_no_stories():
     feed = b'<rss version="2.0"><channel><title>MW</title><item/><item></item></channel></rss>'
     assert parse("rss", feed) == []

@@ -101,8 +101,8 @@ def _text(detail) -> str:
 def _byline(entry) -> str:
     """RSS 2.0 gives "email (Name)", Atom a name: the name, never an address."""
     author = entry.get("author", "")
-    if found := re.fullmatch(r"\s*\S+@\S+\s+\((.+)\)\s*", author):
-        return found.group(1)
+    if found := re.fullmatch(r"\s*\S+@\S+\s*\((.*)\)\s*", author):
+        return found.group(1).strip()  # "()": no name (feedparser would make one up)
     name = (entry.get("author_detail") or {}).get("name") or author
     return "" if re.fullmatch(r"\s*\S+@\S+\s*", name) else name
 

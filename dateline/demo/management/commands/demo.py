@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from dateline.demo import wire
 from dateline.demo.loader import fill
 from dateline.newsroom.models import Article
 
@@ -51,8 +52,11 @@ class Command(BaseCommand):
         from dateline.chats.actions import sync_rooms
 
         sync_rooms()  # a chat room for each new section
+        feeds = wire.set_up()  # the agencies' copy arrives while a worker runs
         if verbosity:
             self.stdout.write(
                 f"Demo edition: {summary.sections} sections, {summary.agencies} agencies, "
                 f"{summary.tags} tags, {summary.stories} stories "
-                f"({summary.pairs} translated pairs) in {time.monotonic() - started:.1f} s.")
+                f"({summary.pairs} translated pairs) in {time.monotonic() - started:.1f} s; "
+                f"{len(feeds)} wire feeds, a new item every "
+                f"{wire.DELIVER_EVERY.total_seconds():.0f} s in the desk's wire monitor.")
