@@ -4,6 +4,7 @@ and what an editor does with it (take, take into the other edition, run as it is
 from __future__ import annotations
 
 import difflib
+import html
 from datetime import datetime, time, timedelta
 
 from django import forms
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -107,9 +109,9 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
 def _diff(older: WireItem, newer: WireItem) -> list[tuple[str, str]]:
     """Line by line, what changed between two versions: ("+"/"-"/" ", text)."""
     def lines(version: WireItem) -> list[str]:
-        body = version.body.replace("</p>", "</p>\n").splitlines()
+        body = [strip_tags(part).strip() for part in version.body.split("</p>")]
         return [f"{_('Status')}: {version.get_status_display()}", version.headline,
-                version.lead, *body]
+                version.lead, *(html.unescape(line) for line in body if line)]
     out = []
     for line in difflib.ndiff(lines(older), lines(newer)):
         if line[:1] in "+- ":
