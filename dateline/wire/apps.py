@@ -8,8 +8,12 @@ class WireConfig(AppConfig):
     verbose_name = _("Wire")
 
     def ready(self) -> None:
+        from dateline import sockets
         from dateline.tasks import every
-        from dateline.wire import tasks
+        from dateline.wire import desk, tasks
 
         every(tasks.CHECK_EVERY, tasks.check_feeds)
         every(tasks.PRUNE_EVERY, tasks.prune_deliveries)
+        # the monitor follows its agencies' items over the page's socket: the desk's alone
+        sockets.add_family(sockets.Family(prefix="wire.", may_join=desk.agencies_exist,
+                                          permission=desk.PERMISSION))

@@ -59,6 +59,11 @@ def _day_start(day) -> datetime | None:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def agencies_exist(ids: list[int]) -> bool:
+    """May a monitor follow these agencies' groups? (Its user's permission is checked too.)"""
+    return Agency.objects.filter(pk__in=ids).count() == len(set(ids))
+
+
 def _require(request: HttpRequest) -> None:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
