@@ -269,6 +269,10 @@ REQUEST_MAX_BYTES = int(env("REQUEST_MAX_BYTES", str(64 * 2**20)))
 # --- Wire ----------------------------------------------------------------------------------
 # Polled feeds must be public addresses, unless an agency is reached over a private network.
 WIRE_PRIVATE_ADDRESSES = env_bool("WIRE_PRIVATE_ADDRESSES")
+# How often watched folders are looked at and polled feeds checked for being due.
+WIRE_CHECK_SECONDS = float(env("WIRE_CHECK_SECONDS", "10"))
+# How often the demo's agencies send an item (only where `dateline demo` made their feeds).
+DEMO_WIRE_SECONDS = float(env("DEMO_WIRE_SECONDS", "20"))
 
 # --- Security ------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "dateline.reader.views.csrf_failure"

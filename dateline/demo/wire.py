@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from xml.sax.saxutils import escape, quoteattr
 
+from django.conf import settings
 from django.utils import timezone
 
 from dateline.demo.generator import Story, edition
@@ -25,7 +26,7 @@ from dateline.wire import actions
 from dateline.wire.models import Delivery, Feed
 from dateline.wire.transports import SETTLE, folder_of
 
-DELIVER_EVERY = timedelta(seconds=20)
+DELIVER_EVERY = timedelta(seconds=settings.DEMO_WIRE_SECONDS)
 PREFIX = "demo-"
 # agency code, format, folder, edition, trusted
 FEEDS = [("MRD", "ninjs", "demo-meridian", "en", True),

@@ -1,8 +1,8 @@
 """The wire's background jobs: feeds checked when due, deliveries read, old payloads dropped.
 
-`check_feeds` runs every CHECK_EVERY on one worker: it takes the files of watched folders
-and enqueues a poll for each feed whose time has come (claimed by moving its next time, so
-two workers never poll one feed twice). Every delivery is read by `read_delivery`.
+`check_feeds` runs every CHECK_EVERY (WIRE_CHECK_SECONDS) on one worker: it takes the files
+of watched folders and enqueues a poll for each feed whose time has come (claimed by moving
+its next time, so two workers never poll one feed twice). Every delivery is read by `read_delivery`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from dateline.wire.formats import FormatError
 from dateline.wire.models import Delivery, Feed
 
 log = logging.getLogger(__name__)
-CHECK_EVERY = timedelta(seconds=10)
+CHECK_EVERY = timedelta(seconds=settings.WIRE_CHECK_SECONDS)
 PRUNE_EVERY = timedelta(hours=6)
 KEEP_DELIVERIES = timedelta(days=30)
 
