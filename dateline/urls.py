@@ -14,6 +14,7 @@ urlpatterns = [
     path("", reader_views.choose_language, name="choose_language"),
     path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("dateline.wire.outgoing.urls")),  # partners' keys, no language
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},
