@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 import xmlschema
+from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
@@ -448,3 +449,32 @@ def test_a_page_of_a_hundred_stories_costs_five_queries(
         assert response.status_code == 200
     assert len(items(call(client, partner))) == 100
 
+
+# --- the desk --------------------------------------------------------------------------------
+
+def test_the_desk_makes_a_key_shown_once_and_revokes_it(client, section, story):
+    chief = User.objects.create_user("kim", "kim@example.org", "desk-pass-2026", is_staff=True)
+    chief.user_permissions.add(Permission.objects.get(codename="add_partnerkey"))
+    client.force_login(chief)
+    response = client.post("/admin/wire/partnerkey/add/", {
+        "partner": "Harbour Times", "languages": ["en"], "sections": [section.pk],
+        "per_minute": "60"}, follow=True)
+    page = response.content.decode()
+    secret = re.search(r"<code>([A-Za-z0-9_-]{43})</code>", page).group(1)
+    key = PartnerKey.objects.get()
+    assert key.key_hash == token_hash(secret) and key.languages == ["en"]
+    assert list(key.sections.all()) == [section]
+    assert secret not in client.get(f"/admin/wire/partnerkey/{key.pk}/change/").content.decode()
+    listing = client.get("/admin/wire/partnerkey/").content.decode()
+    assert "Harbour Times" in listing and key.prefix in listing and "World (en)" in listing
+    bearer = SimpleNamespace(auth=f"Bearer {secret}")
+    assert call(client, bearer).status_code == 200
+    client.post("/admin/wire/partnerkey/", {"action": "revoke", "_selected_action": [key.pk]})
+    assert PartnerKey.objects.get().revoked_at is not None
+    assert call(client, bearer).status_code == 401
+
+
+def test_partner_keys_are_for_holders_of_the_permission_only(client, editor, partner):
+    client.force_login(editor)
+    assert client.get("/admin/wire/partnerkey/").status_code == 403
+    assert client.get("/admin/wire/partnerkey/add/").status_code == 403
