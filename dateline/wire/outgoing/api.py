@@ -71,7 +71,7 @@ def partner_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
             wait = keys.spend(key)
             if wait is not None:
                 raise Refused(429, "rate_limited",
-                              f"This key may make {key.per_minute} requests a minute; "
+                              f"Over this key's rate ({key.per_minute} a minute): "
                               f"try again in {wait} seconds.", Retry_After=str(wait))
             keys.note_use(key)
             response = view(request, key, *args, **kwargs)
