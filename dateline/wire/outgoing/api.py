@@ -147,7 +147,7 @@ def story(request: HttpRequest, key: PartnerKey, pk: int) -> HttpResponse:
         item = _json(ninjs.story(article))
         return _answer(request, _etag(kind, item), item.encode, JSON_TYPE)
     item = newsml.news_item(article)
-    return _answer(request, _etag(kind, item), lambda: newsml.item_document(article),
+    return _answer(request, _etag(kind, item), lambda: newsml.standalone(item),
                    _xml_type(request, ITEM_TYPE))
 
 

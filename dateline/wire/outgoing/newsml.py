@@ -29,7 +29,12 @@ CANCELED_NOTE = "Withdrawn by the publisher: take this story down wherever it ra
 
 def item_document(article: Article) -> bytes:
     """One story as a standalone NewsML-G2 document."""
-    return (DECLARATION + news_item(article) + "\n").encode()
+    return standalone(news_item(article))
+
+
+def standalone(item: str) -> bytes:
+    """An item written by news_item as a document of its own."""
+    return (DECLARATION + item + "\n").encode()
 
 
 def news_item(article: Article) -> str:
