@@ -67,6 +67,9 @@ DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Our copy going out (docs/wire.md): whose copyright partners are shown, and on what terms.
+WIRE_COPYRIGHT_HOLDER = env("WIRE_COPYRIGHT_HOLDER", "")  # empty: SITE_URL's host name
+WIRE_USAGE_TERMS = env("WIRE_USAGE_TERMS", "")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",

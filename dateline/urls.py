@@ -16,7 +16,8 @@ urlpatterns = [
     path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
     path("admin/wire/", include(wire_urls.desk_urls)),
     path("admin/", admin.site.urls),
-    path("wire/", include(wire_urls.push_urls)),
+    path("wire/", include(wire_urls.push_urls)),  # agencies' machines, with feed tokens
+    path("api/v1/", include("dateline.wire.outgoing.urls")),  # partners' keys, no language
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline.wire import actions, transports
 from dateline.wire.models import Delivery, Feed, WireItem
+from dateline.wire.outgoing import admin as outgoing  # noqa: F401  (partner keys)
 
 
 @admin.register(Feed)
