@@ -164,6 +164,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-updated_at"], name="article_desk_status"),
             models.Index(fields=["author", "status", "-updated_at"], name="article_desk_author"),
             models.Index(fields=["status", "published_at"], name="article_due"),
+            # partners' changes since a time (the wire's partner API), in order
+            models.Index(fields=["updated_at", "id"], name="article_changes"),
         ]
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish stories")),
