@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline import numbers  # also registers the <id:...> converter
 from dateline.newsroom import actions
+from dateline.newsroom.desk import panels
 from dateline.newsroom.desk import views as desk
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
 from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
@@ -197,6 +198,7 @@ class ArticleAdmin(admin.ModelAdmin):
             user = request.user
             context.update({
                 "desk_article": obj,
+                "desk_panels": panels.render(obj),
                 "can_publish": user.has_perm("newsroom.publish_article"),
                 "can_correct": user.has_perm("newsroom.correct_article"),
                 "can_edit": actions.can_edit(user, obj),

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_POST
 from dateline import events, numbers
 from dateline.newsroom.models import LANGUAGE_CHOICES, Agency
 from dateline.wire import actions, selectors
-from dateline.wire.models import Alert, WireItem
+from dateline.wire.models import Alert, Take, WireItem
 
 PERMISSION = "wire.view_wireitem"
 PRIORITIES = [("", gettext_lazy("Any priority")), ("1", gettext_lazy("Flash (1)")),
@@ -64,6 +65,18 @@ def agencies_exist(ids: list[int]) -> bool:
     return Agency.objects.filter(pk__in=ids).count() == len(set(ids))
 
 
+def source_panel(article) -> SafeString | None:
+    """On a story's desk page: the wire item it was taken from, if any."""
+    take = (Take.objects.filter(article=article).select_related("item__agency").first()
+            if article.pk else None)
+    if take is None:
+        return None
+    item = take.item
+    return format_html('{} <a href="{}">{} {} v{}</a>{}', _("Taken from the wire:"),
+                       reverse("wire_item", args=[item.pk]), item.agency, item.guid,
+                       item.version, _(" (published as it came)") if take.as_is else "")
+
+
 def _require(request: HttpRequest) -> None:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
@@ -84,6 +97,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
         **admin.site.each_context(request), "title": _("Wire monitor"), "form": form,
         "items": items, "more": more, "query": query.urlencode(),
         "alerts": selectors.open_alerts(), "filtered": bool(query),
+        "failing": selectors.failing_feeds(),
         "groups": [f"wire.{pk}" for pk in Agency.objects.values_list("pk", flat=True)[:40]],
         "can_publish": request.user.has_perm("newsroom.publish_article"),
         "now": timezone.now(),

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 
-from dateline.wire.models import Alert, WireItem
+from dateline.wire.models import Alert, Feed, WireItem
 
 PAGE = 50
 
@@ -79,3 +79,9 @@ def same_story(item: WireItem) -> QuerySet[WireItem]:
 def open_alerts() -> QuerySet[Alert]:
     return (Alert.objects.filter(resolved_at=None).select_related("item__agency", "article")
             .order_by("-created_at")[:20])
+
+
+def failing_feeds() -> list[Feed]:
+    """Enabled feeds whose last look failed, with the error the desk should read."""
+    return list(Feed.objects.filter(enabled=True).exclude(last_error="")
+                .select_related("agency").order_by("-checked_at")[:10])

@@ -59,8 +59,8 @@ def test_the_monitor_runs_a_fixed_number_of_queries(client, reporter, items,
     client.force_login(reporter)
     client.get("/admin/wire/monitor/")
     # session, user, permissions (2), items, their story sizes, agencies to follow, alerts,
-    # the agency filter's choices
-    with django_assert_num_queries(9):
+    # failing feeds, the agency filter's choices
+    with django_assert_num_queries(10):
         assert client.get("/admin/wire/monitor/").status_code == 200
 
 
@@ -118,3 +118,23 @@ def test_an_unknown_action_changes_nothing(client, editor, feed):
     client.post(f"/admin/wire/monitor/{item.pk}/frobnicate/")
     client.post(f"/admin/wire/monitor/{item.pk}/take-other/", {"language": "en"})
     assert not Article.objects.exists()
+
+
+def test_a_taken_storys_desk_page_names_its_wire_item(client, reporter, feed):
+    item = ingest.store(feed, parsed())
+    article = actions.take(item, by=reporter)
+    client.force_login(reporter)
+    html = client.get(reverse("admin:newsroom_article_change", args=[article.pk])).content
+    assert f'href="/admin/wire/monitor/{item.pk}/"'.encode() in html
+    assert b"Taken from the wire:" in html and b"mw-001" in html
+
+
+def test_a_feed_that_failed_is_shown_on_the_monitor_with_its_error(client, reporter, feed):
+    from dateline.wire import tasks
+    from dateline.wire.models import Delivery
+
+    delivery = Delivery.objects.create(feed=feed, source="world.rss", payload=b"<rss><chan")
+    assert tasks.read(delivery) == 0
+    client.force_login(reporter)
+    html = client.get("/admin/wire/monitor/").content.decode()
+    assert "Feeds that failed" in html and "world.rss:" in html
