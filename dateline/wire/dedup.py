@@ -1,11 +1,12 @@
 """Duplicates among wire items: exact (same content hash) and near (MinHash with LSH bands).
 
 Near: a text is reduced to its word 3-shingles and a MinHash signature of ROWS × BANDS
-values, whose share of equal values estimates the Jaccard similarity of two texts' shingles.
-Each band of ROWS values is hashed, with the language, into one key; items sharing a key are
-candidates (one indexed lookup), and a candidate is the same story when the signatures agree
-on at least SAME of their values. With 8 bands of 4 rows, texts with half their shingles in
-common are found nine times in ten, and texts a quarter alike almost never.
+values, whose share of equal values estimates the Jaccard similarity J of two texts'
+shingles. Each band of ROWS values is hashed, with the language, into one key; items sharing
+a key are candidates (one indexed lookup), and a candidate is the same story when the
+signatures agree on at least SAME of their values. Two texts share a band with probability
+1 - (1 - J^ROWS)^BANDS: with 16 bands of 2 rows, 99% at J = 0.5, 78% at J = 0.3 (then
+refused by the SAME check), and 15% at J = 0.1.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import random
 import re
 import unicodedata
 
-BANDS, ROWS = 8, 4
+BANDS, ROWS = 16, 2
 SAME = 0.5  # estimated Jaccard similarity of shingles from which two items are one story
 _PRIME = (1 << 61) - 1
 _rng = random.Random(20261202)  # fixed: signatures stored today must compare with tomorrow's

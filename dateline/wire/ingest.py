@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from dateline.events import WireItemChanged, emit
@@ -82,17 +83,28 @@ def store(feed: Feed, parsed: ParsedItem) -> WireItem | None:
 
 
 def _same_story(item: WireItem, keys: list[int]) -> int | None:
-    """The cluster of an earlier item with the same words, or near enough, in the language."""
+    """The cluster of an earlier item with the same words, or near enough, in the language.
+
+    Each lookup goes through its own index first (content hash, band keys) and is narrowed
+    after: left to choose, SQLite without statistics scans the language's recent items."""
     since = timezone.now() - NEAR_WINDOW
-    earlier = WireItem.objects.filter(language=item.language, received_at__gte=since).exclude(
-        agency_id=item.agency_id, guid=item.guid)
-    exact = earlier.filter(content_hash=item.content_hash).values_list(
-        "cluster_id", flat=True).first()
-    if exact:
+
+    def earlier(ids) -> QuerySet[WireItem]:
+        return WireItem.objects.filter(pk__in=ids, language=item.language,
+                                       received_at__gte=since).exclude(
+            agency_id=item.agency_id, guid=item.guid)
+
+    same_words = list(WireItem.objects.filter(content_hash=item.content_hash)
+                      .exclude(pk=item.pk).values_list("pk", flat=True)[:NEAR_CANDIDATES])
+    if same_words and (exact := earlier(same_words).values_list("cluster_id", flat=True)
+                       .first()):
         return exact
-    candidates = (earlier.filter(pk__in=NearKey.objects.filter(key__in=keys).values("item_id"))
-                  .order_by("-received_at").values_list("cluster_id", "signature")
-                  [:NEAR_CANDIDATES])
+    near = list(NearKey.objects.filter(key__in=keys).exclude(item_id=item.pk)
+                .values_list("item_id", flat=True).distinct()[:NEAR_CANDIDATES * 4])
+    if not near:
+        return None
+    candidates = (earlier(near).order_by("-received_at")
+                  .values_list("cluster_id", "signature")[:NEAR_CANDIDATES])
     best, cluster = dedup.SAME, None
     for cluster_id, signature in candidates:
         if (score := dedup.similarity(item.signature, signature)) >= best:
