@@ -148,6 +148,7 @@ class WireItemChanged(Event):
     cluster_id: int | None = None
     alert: str = ""
     article_id: int | None = None
+    replaces: int | None = None  # the item's version this one supersedes, if any
 
 
 Listener = Callable[[Event], None]

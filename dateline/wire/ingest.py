@@ -77,7 +77,8 @@ def store(feed: Feed, parsed: ParsedItem) -> WireItem | None:
         language=language, priority=item.priority, status=item.status,
         headline=item.headline, received_at=item.received_at.isoformat(),
         cluster_id=item.cluster_id, alert=alert.kind if alert else "",
-        article_id=alert.article_id if alert else None)
+        article_id=alert.article_id if alert else None,
+        replaces=current.pk if current else None)
     transaction.on_commit(lambda: emit(event))
     return item
 

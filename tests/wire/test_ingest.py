@@ -40,6 +40,13 @@ def test_a_changed_item_becomes_the_next_version_and_keeps_the_old(feed):
     assert WireItem.objects.filter(current=True).get().headline == "Fifth"
 
 
+def test_a_new_version_tells_the_desk_which_version_it_supersedes(feed, heard):
+    first = ingest.store(feed, parsed())
+    second = ingest.store(feed, parsed(headline="Night ferry runs again; more crossings"))
+    told = heard.of(WireItemChanged)
+    assert [(e.item_id, e.replaces) for e in told] == [(first.pk, None), (second.pk, first.pk)]
+
+
 def test_the_same_story_from_another_agency_is_grouped(feed, other_feed):
     ours = ingest.store(feed, parsed())
     rewritten = FERRY.replace("the harbour authority said", "its operator said")

@@ -42,8 +42,12 @@
       if (!event.alert) tell(D.interpolate(D.gettext("New items: %(count)s."), { count: waiting }), true);
       return;
     }
-    var old = rows.querySelector('tr[data-id="' + event.item_id + '"]');
-    if (old) old.remove();
+    // the list shows each item's latest version only: a new version takes its row's place
+    [event.item_id, event.replaces].forEach(function (id) {
+      if (id == null) return;
+      var old = rows.querySelector('tr[data-id="' + id + '"]');
+      if (old) old.remove();
+    });
     var empty = rows.querySelector(".wire-empty");
     if (empty) empty.remove();
     rows.insertBefore(row(event), rows.firstChild);
