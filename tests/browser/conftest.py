@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,21 +70,30 @@ def browser() -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def new_context(browser: Browser, live_server, transactional_db
-                ) -> Iterator[Callable[..., BrowserContext]]:
-    """Open a browser context on the live server; each is closed after the test."""
+@contextmanager
+def contexts_on(browser: Browser, base_url: str) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts (one per person) on a site; each is closed at the end."""
     opened = []
 
     def new(**options) -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
+        context = browser.new_context(base_url=base_url, locale="en-GB", **options)
         context.set_default_timeout(TIMEOUT_MS)
         opened.append(context)
         return context
 
-    yield new
-    for context in opened:
-        context.close()
+    try:
+        yield new
+    finally:
+        for context in opened:
+            context.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server, transactional_db
+                ) -> Iterator[Callable[..., BrowserContext]]:
+    """Open a browser context on the live server; each is closed after the test."""
+    with contexts_on(browser, live_server.url) as new:
+        yield new
 
 
 @pytest.fixture

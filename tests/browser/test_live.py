@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocketRoute, expect
 
 from dateline.testing import Server
+from tests.browser.conftest import contexts_on
 
 pytestmark = pytest.mark.browser
 
@@ -95,17 +96,8 @@ def server(tmp_path_factory) -> Iterator[LiveSite]:
 @pytest.fixture
 def new_context(browser: Browser, server: LiveSite) -> Iterator[Callable[[], BrowserContext]]:
     """A browser context per person, on the ASGI server; each is closed after the test."""
-    opened: list[BrowserContext] = []
-
-    def new() -> BrowserContext:
-        context = browser.new_context(base_url=server.url, locale="en-GB")
-        context.set_default_timeout(TIMEOUT_MS)
-        opened.append(context)
-        return context
-
-    yield new
-    for context in opened:
-        context.close()
+    with contexts_on(browser, server.url) as new:
+        yield new
 
 
 class Live:

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from dateline.testing import LOCAL, Server
+from tests.browser.conftest import contexts_on
 
 pytestmark = pytest.mark.browser
 
@@ -83,17 +84,8 @@ def server(tmp_path_factory) -> Iterator[WireSite]:
 @pytest.fixture
 def new_context(browser: Browser, server: WireSite) -> Iterator[Callable[[], BrowserContext]]:
     """A browser context per person, on the ASGI server; each is closed after the test."""
-    opened: list[BrowserContext] = []
-
-    def new() -> BrowserContext:
-        context = browser.new_context(base_url=server.url, locale="en-GB")
-        context.set_default_timeout(TIMEOUT_MS)
-        opened.append(context)
-        return context
-
-    yield new
-    for context in opened:
-        context.close()
+    with contexts_on(browser, server.url) as new:
+        yield new
 
 
 def ninjs(uri: str, headline: str, *, version: int = 1, urgency: int = 3,
