@@ -129,12 +129,12 @@ def fill(count: int, ids_file: str) -> None:
     _say(enqueued=len(ids), seconds=seconds)
 
 
-def drain(ids_file: str, timeout: float = 180) -> None:
-    """Wait for the jobs fill() enqueued to run (the workers were started after it); the
-    moment each started, in order."""
+def drain(ids_file: str, timeout: float) -> None:
+    """Wait up to timeout seconds for the jobs fill() enqueued to run (the workers were
+    started after it); the moment each of those that ran started, in order."""
     ids = Path(ids_file).read_text().split()
     os.unlink(ids_file)
     done = _wait(ids, timeout)
     starts = sorted(r.return_value for r in done.values()
                     if r.status == TaskResultStatus.SUCCESSFUL)
-    _say(starts=starts, missing=len(ids) - len(starts))
+    _say(starts=starts, not_run=len(ids) - len(starts))
