@@ -64,8 +64,6 @@ BACKENDS = {
     "rq": "RQ, Redis (fork per job)",
     "rq-simple": "RQ, Redis (SimpleWorker)",
 }
-
-
 IN_PROCESS = "0 (a thread of the enqueuing process)"
 
 
@@ -82,6 +80,13 @@ class Run:
         self.database: str | None = None
         self.redis: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
+        try:
+            self._set_up(backend, args)
+        except BaseException:
+            self.close()  # what was made before the failure
+            raise
+
+    def _set_up(self, backend: str, args: argparse.Namespace) -> None:
         env = {"LOG_LEVEL": "WARNING"}
         if backend == "postgres":
             self.database = f"dateline_bench_{secrets.token_hex(4)}"
