@@ -62,6 +62,34 @@ class Server:
     def shell(self, code: str, timeout: float = 60) -> str:
         return self.run("shell", "-c", code, timeout=timeout)
 
+    def spawn(self, *args: str) -> subprocess.Popen:
+        """Start a long-running `dateline` command beside the server (a `worker`), with the
+        same environment, in a session of its own; its output goes to the server's log.
+        `end()` stops it."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self.log.open("ab") as out:
+            return subprocess.Popen(DATELINE + list(args), env=self.env, cwd=ROOT, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+
+    @staticmethod
+    def end(process: subprocess.Popen, timeout: float = 10) -> float:
+        """SIGTERM to a spawned command and its children; seconds until they were gone
+        (killed, and inf, if they were not gone within timeout)."""
+        started = time.monotonic()
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=timeout)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=10)
+            return float("inf")
+        return time.monotonic() - started
+
     def prepare(self) -> Server:
         """Migrate and collect static files (unless collected already), as `make run` does."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
