@@ -3,7 +3,8 @@
 `@job()` makes a task that is retried with growing waits when it fails; `every()` asks for
 a job to run periodically. Apps declare their own jobs in their `tasks.py` and register the
 periodic ones in `AppConfig.ready()`: the engine knows none of them. Jobs are idempotent: a
-worker killed mid-job and the job run again does nothing twice.
+worker killed mid-job and the job run again (housekeeping.rescue_abandoned) does nothing
+twice.
 
 The backend is the database (django-tasks-db): the worker runs inside `dateline serve`
 unless `--no-worker`, and `dateline worker` runs it anywhere else (docs/tasks.md).

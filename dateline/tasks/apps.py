@@ -11,4 +11,5 @@ class TasksConfig(AppConfig):
         from dateline.tasks import every, housekeeping, worker
 
         every(housekeeping.PRUNE_EVERY, housekeeping.prune_results)
+        every(housekeeping.RESCUE_EVERY, housekeeping.rescue_abandoned)
         worker.wake_on_enqueue()

@@ -9,6 +9,7 @@ periodic job is enqueued by whichever worker first moves its schedule row on.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 
@@ -97,12 +98,13 @@ class Worker:
         """Work until stop is set; a job under way is finished first."""
         failures = FailedRounds(log, "the worker's round")
         while not stop.is_set():
+            _wake.clear()  # before the round: an enqueue during it is not lost
             try:
                 self.round()
             except Exception as error:  # a failed round (a database restarting) must not end
                 failures.failed(error)  # the work
-            _wake.wait(self.interval)
-            _wake.clear()
+            # a random share of the interval: workers started together do not look together
+            _wake.wait(self.interval * random.uniform(0.5, 1.5))  # noqa: S311
 
 
 def wake_on_enqueue() -> None:

@@ -143,3 +143,21 @@ def test_the_desk_lists_background_jobs_for_the_chief_editor(client, chief, repo
     assert listing.status_code == 200 and "flaky" in listing.content.decode()
     client.force_login(reporter)
     assert client.get("/admin/django_tasks_database/dbtaskresult/").status_code == 403
+
+
+def test_a_job_whose_worker_stopped_under_it_runs_again():
+    from dateline.tasks import housekeeping
+
+    # given a job a worker claimed, then stopped under (its server stopped)
+    jobs.note.enqueue("ferry")
+    (result,) = results(jobs.note)
+    result.claim("gone")
+    # when it is still "running" long after, the rescue makes it ready once more
+    assert housekeeping.rescue_abandoned.call() == 0, "a job started just now is not taken"
+    DBTaskResult.objects.filter(pk=result.pk).update(
+        started_at=timezone.now() - housekeeping.ABANDONED_AFTER - timedelta(seconds=1))
+    assert housekeeping.rescue_abandoned.call() == 1
+    # then a worker runs it to the end
+    assert Worker().round() == 1 and jobs.RAN == ["ferry"]
+    (result,) = results(jobs.note)
+    assert result.status == TaskResultStatus.SUCCESSFUL
