@@ -95,7 +95,8 @@ def unpublish_killed(alert: Alert, *, by: User | None) -> Article | None:
     """One click on a kill or withhold alert: our story comes off the site."""
     if by is not None and not by.has_perm("newsroom.publish_article"):
         raise PermissionDenied("newsroom.publish_article")
-    alert = Alert.objects.select_for_update().select_related("article").get(pk=alert.pk)
+    alert = (Alert.objects.select_for_update(of=("self",)).select_related("article")
+             .get(pk=alert.pk))
     article = alert.article
     if article is not None and article.status == Article.Status.PUBLISHED:
         article = newsroom.unpublish_article(article, by=by)

@@ -36,6 +36,16 @@ def other_feed(db, section) -> Feed:
                                transport="push", language="en", section=section)
 
 
+def arrive(feed: Feed, item: ParsedItem):
+    """Store an item as ingest does: inside the payload's transaction."""
+    from django.db import transaction
+
+    from dateline.wire import ingest
+
+    with transaction.atomic():
+        return ingest.store(feed, item)
+
+
 def parsed(guid: str = "mw-001", **fields) -> ParsedItem:
     values = {"headline": "Night ferry runs again after storms", "body": FERRY,
               "lead": "The night ferry ran again on Tuesday.", "dateline_place": "Portvale",
