@@ -153,6 +153,7 @@ def test_readers_and_logins_get_pages_while_redis_is_killed_and_when_it_returns(
         # and when it comes back
         redis.start()
         time.sleep(3)
+    print(f"redis killed: {dict(readers.statuses)}, slowest {readers.slowest:.2f} s")
     assert readers.failures() == {}, readers.statuses
     assert sum(during.values()) > 50, during
     # stored pages are served from Redis again
@@ -174,6 +175,7 @@ def test_a_frozen_redis_slows_no_reader_past_a_second_and_a_half(site):
         finally:
             redis.signal(signal.SIGCONT)
         time.sleep(1)
+    print(f"redis frozen: {dict(readers.statuses)}, slowest {readers.slowest:.2f} s")
     assert readers.failures() == {}, readers.statuses
     assert readers.slowest < 1.5, f"a reader waited {readers.slowest:.2f} s"
 

@@ -48,6 +48,7 @@ def test_a_socket_flood_is_capped_and_pages_still_answer_within_a_second(tmp_pat
         still_open, refused, took = asyncio.run(asyncio.wait_for(scenario(), 60))
     finally:
         server.stop()
+    print(f"flood: {still_open} sockets kept, {refused} refused, a page in {took * 1000:.0f} ms")
     assert still_open <= PER_ADDRESS, still_open
     assert refused >= FLOOD - PER_ADDRESS - 5, refused
     assert took < 1.0, f"a reader's page took {took:.2f} s during the flood"
