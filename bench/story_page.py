@@ -38,7 +38,7 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str]:
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
                          capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
     if "Non-2xx" in out:
         raise SystemExit(f"errors during the run:\n{out}")
     return rps, p99
