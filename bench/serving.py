@@ -8,6 +8,8 @@ process, for one story from the middle of the archive with a query parameter the
 ignores, so that every request renders the page. The same page under:
 
   dateline serve         our ASGI app: Django's WSGI handler on the bridge's thread pool
+  our HTTP path alone    the same without WebSockets or background threads, its bridge
+                         with 1 and then 8 threads (bench/entrypoints.py)
   Django ASGI, granian   django.core.asgi.get_asgi_application() (bench/entrypoints.py)
   Django ASGI, uvicorn   the same app under uvicorn
   Django WSGI, granian   dateline.wsgi:application, 1 and then 8 blocking threads
@@ -55,18 +57,26 @@ class Setup:
     label: str
     query: str  # "?uncached=1": rendered every time; "": the stored page
     command: list[str] | None  # None: `dateline serve`; else with {port} to fill in
+    env: dict[str, str] = field(default_factory=dict)
     rps: list[float] = field(default_factory=list)
     p50: list[float] = field(default_factory=list)
     p99: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     idle: list[float] = field(default_factory=list)
     stop: list[float] = field(default_factory=list)
+    errors: int = 0  # connections wrk saw fail or time out (10 s), over all rounds
 
 
 def setups() -> list[Setup]:
     rendered = "?uncached=1"
     found = [
         Setup("dateline serve (ASGI + WSGI bridge, 8 threads)", rendered, None),
+        Setup("our HTTP path alone, bridge with 1 thread", rendered,
+              GRANIAN + ["--interface", "asginl", "--port", "{port}", "bench.entrypoints:bridge"],
+              {"BENCH_BRIDGE_THREADS": "1"}),
+        Setup("our HTTP path alone, bridge with 8 threads", rendered,
+              GRANIAN + ["--interface", "asginl", "--port", "{port}", "bench.entrypoints:bridge"],
+              {"BENCH_BRIDGE_THREADS": "8"}),
         Setup("Django ASGI handler, granian", rendered,
               GRANIAN + ["--interface", "asginl", "--port", "{port}",
                          "bench.entrypoints:django_asgi"]),
@@ -109,12 +119,16 @@ def milliseconds(text: str) -> float:
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+                          "--latency", url],
                          capture_output=True, text=True, check=True,
                          timeout=seconds + 30).stdout
-    if "Non-2xx" in out or "Socket errors" in out:
+    if "Non-2xx" in out:
         raise SystemExit(f"errors during the run:\n{out}")
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+                       out)
+    return {"errors": sum(int(n) for n in errors.groups()) if errors else 0,
+            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
             "requests": int(re.search(r"(\d+) requests in", out).group(1)),
             "p50": milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
             "p99": milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))}
@@ -132,7 +146,7 @@ def check(server: Server, path: str, setup: Setup) -> int:
 
 
 def measure(data_dir: Path, path: str, setup: Setup, args) -> None:
-    server = Server(data_dir, LOG_LEVEL="ERROR")
+    server = Server(data_dir, LOG_LEVEL="ERROR", **setup.env)
     command = None
     if setup.command:
         command = [part.replace("{port}", str(server.port)) for part in setup.command]
@@ -157,6 +171,7 @@ def measure(data_dir: Path, path: str, setup: Setup, args) -> None:
               f"(inf: killed after 10 s); its log ends:\n{server.output()[-1500:]}")
     if "Traceback" in server.output():
         raise SystemExit(f"{setup.label} reported an error:\n{server.output()[-3000:]}")
+    setup.errors += result["errors"]
     setup.rps.append(result["rps"])
     setup.p50.append(result["p50"])
     setup.p99.append(result["p99"])
@@ -206,6 +221,9 @@ def main() -> None:
         print(f"| {s.label:46} | {rps:>15} | {statistics.median(s.p50):6.1f} | "
               f"{statistics.median(s.p99):6.1f} | {statistics.median(s.cpu):10.2f} | "
               f"{statistics.median(s.idle):13.1f} | {max(s.stop):6.2f} |")
+    for s in chosen:
+        if s.errors:
+            print(f"{s.label}: {s.errors} socket errors or timeouts in all (see wrk)")
 
 
 if __name__ == "__main__":
