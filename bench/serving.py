@@ -65,6 +65,7 @@ class Setup:
     idle: list[float] = field(default_factory=list)
     stop: list[float] = field(default_factory=list)
     errors: int = 0  # connections wrk saw fail or time out (10 s), over all rounds
+    size: int = 0  # bytes of the page, uncompressed (wrk asks for no compression)
 
 
 def setups() -> list[Setup]:
@@ -154,7 +155,7 @@ def measure(data_dir: Path, path: str, setup: Setup, args) -> None:
     try:
         url = server.url + path + setup.query
         server.get(path)  # the stored rows need the page stored once
-        check(server, path + setup.query, setup)
+        setup.size = check(server, path + setup.query, setup)
         wrk(url, 2, args.connections)  # warm up: templates, connections, threads
         time.sleep(1)  # what the warm-up left to do is done
         before = cpu_seconds(server)
@@ -211,7 +212,8 @@ def main() -> None:
     for n in range(args.rounds):
         for setup in chosen[n % len(chosen):] + chosen[:n % len(chosen)]:
             measure(data_dir, path, setup, args)
-    print(f"load {os.getloadavg()[0]:.2f} at the end")
+    print(f"load {os.getloadavg()[0]:.2f} at the end; the page is "
+          + ", ".join(sorted({f"{s.size} bytes" for s in chosen})))
     print(f"\n| {'server':46} | req/s (min-max) | p50 ms | p99 ms | CPU ms/req "
           "| idle CPU ms/s | stop s |")
     print(f"|{'-' * 48}|----------------:|-------:|-------:|-----------:|--------------:"
