@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/discussion.py --comments 5000 --posters 100 --each 5
 
-Builds its own data dir (SQLite, or DATABASE_URL if set), starts `dateline serve` on
-127.0.0.1, then measures time to first byte of the story page and of the discussion's
-first and a deep page, and has N logged-in readers post concurrently. At the end it checks
-that the story's stored count equals its visible comments. Stops by itself.
+Builds its own data dir (SQLite, or DATABASE_URL if set; REDIS_URL likewise), starts
+`dateline serve` on 127.0.0.1, then measures time to first byte of the story page and of
+the discussion's first and a deep page, and has N logged-in readers post concurrently. At
+the end it checks that the story's stored count equals its visible comments. Stops by
+itself.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -24,8 +24,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATELINE = [sys.executable, "-m", "dateline"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dateline
+from dateline.testing import Server  # noqa: E402
 
 SETUP = """
 import random
@@ -78,8 +78,9 @@ print(a.pk, a.get_absolute_url(), ",".join(keys))
 def ttfb(url: str, n: int = 30) -> tuple[float, float]:
     times = []
     for _ in range(n):
-        out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{time_starttransfer}",
-                              url], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(["curl", "-s", "--noproxy", "*", "-o", "/dev/null", "-w",
+                              "%{time_starttransfer}", url],
+                             capture_output=True, text=True, check=True).stdout
         times.append(float(out) * 1000)
     times.sort()
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
@@ -87,7 +88,7 @@ def ttfb(url: str, n: int = 30) -> tuple[float, float]:
 
 def logged_in(base: str, session_key: str):
     """A reader's browser: their session cookie, and the CSRF token the page would fetch."""
-    opener = urllib.request.build_opener()
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback
     opener.addheaders = [("Cookie", f"sessionid={session_key}")]
     me = json.loads(opener.open(base + "/en/account/me/").read())
     opener.addheaders = [("Cookie", f"sessionid={session_key}; csrftoken={me['csrf']}")]
@@ -117,29 +118,18 @@ def main() -> None:
     parser.add_argument("--posters", type=int, default=100)
     parser.add_argument("--each", type=int, default=5, help="comments per poster (limit 5/min)")
     parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--port", type=int, default=8766)
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="dateline-bench-discussion-"))
-    env = {**os.environ, "DATELINE_DATA_DIR": str(data_dir), "LOG_LEVEL": "ERROR"}
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(DATELINE + command, env=env, cwd=ROOT, check=True)
+    services = {k: os.environ[k] for k in ("DATABASE_URL", "REDIS_URL") if os.environ.get(k)}
+    server = Server(data_dir, LOG_LEVEL="ERROR", **services).prepare()
     setup = SETUP.replace("__USERS__", str(args.posters)).replace("__COMMENTS__",
                                                                    str(args.comments))
-    out = subprocess.run(DATELINE + ["shell", "-c", setup], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    out = server.shell(setup, timeout=600).strip().splitlines()[-1]
     article_id, path, keys = int(out.split()[0]), out.split()[1], out.split()[2].split(",")
-    server = subprocess.Popen(DATELINE + ["serve", "--port", str(args.port)], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    base = f"http://127.0.0.1:{args.port}"
+    server.start()
+    base = server.url
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
         print(f"story with {args.comments} comments; time to first byte, median / p95 of 30:")
         threads = f"{base}/en/discussion/{article_id}/threads/"
         for label, url in (("story page, uncached", f"{base}{path}?uncached=1"),
@@ -163,12 +153,9 @@ def main() -> None:
         check = ("from dateline.discussion.actions import recount_comments;"
                  "from dateline.newsroom.models import Article as A;"
                  f"print(A.objects.get(pk={article_id}).comment_count, recount_comments())")
-        print("stored count, drift:", subprocess.run(
-            DATELINE + ["shell", "-c", check], env=env, cwd=ROOT, capture_output=True,
-            text=True).stdout.strip().splitlines()[-1])
+        print("stored count, drift:", server.shell(check).strip().splitlines()[-1])
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        server.stop()
 
 
 if __name__ == "__main__":

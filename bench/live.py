@@ -36,9 +36,6 @@ import re
 import resource
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,10 +47,10 @@ from pathlib import Path
 
 import websockets
 
-ROOT = Path(__file__).resolve().parent.parent
-DATELINE = [sys.executable, "-m", "dateline"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dateline
+from dateline.testing import Server  # noqa: E402
+
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
 
 SETUP = """
 from django.contrib.auth.models import User
@@ -90,29 +87,10 @@ def raise_open_files_limit() -> int:
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def process_tree(pid: int) -> list[int]:
-    """pid and all its descendants (granian serves from worker child processes)."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        parents.setdefault(ppid, []).append(int(entry.name))
-    tree, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        tree.append(current)
-        todo.extend(parents.get(current, []))
-    return tree
-
-
-def rss_kib(pid: int) -> int:
+def rss_kib(server: Server) -> int:
+    """Resident memory of a server and its child processes (granian's workers)."""
     total = 0
-    for member in process_tree(pid):
+    for member in server.processes():
         try:
             status = Path(f"/proc/{member}/status").read_text()
         except OSError:
@@ -120,39 +98,6 @@ def rss_kib(pid: int) -> int:
         if found := re.search(r"^VmRSS:\s+(\d+) kB", status, re.M):
             total += int(found.group(1))
     return total
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(args: list[str], env: dict, timeout: float = 120) -> str:
-    return subprocess.run(DATELINE + args, env=env, cwd=ROOT, check=True, text=True,
-                          capture_output=True, timeout=timeout).stdout
-
-
-def wait_for(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            LOCAL.open(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"server did not answer at {url}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
 
 
 def publish(base: str, name: str, password: str, draft_id: int) -> None:
@@ -205,11 +150,12 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-async def measure(bases: list[str], pids: list[int], args, label: str, name: str,
-                  password: str, draft_id: int, headline: str) -> None:
+async def measure(servers: list[Server], args, label: str, name: str, password: str,
+                  draft_id: int, headline: str) -> None:
+    bases = [server.url for server in servers]
     run_ = Run()
     await asyncio.sleep(1)  # let the servers finish starting their workers
-    before = [rss_kib(pid) for pid in pids]
+    before = [rss_kib(server) for server in servers]
     started = time.monotonic()
     for first in range(0, args.clients, args.batch):
         batch = range(first, min(first + args.batch, args.clients))
@@ -217,7 +163,7 @@ async def measure(bases: list[str], pids: list[int], args, label: str, name: str
                                for i in batch))
     connect_seconds = time.monotonic() - started
     await asyncio.sleep(2)  # RSS settles once the last handshakes are done
-    after = [rss_kib(pid) for pid in pids]
+    after = [rss_kib(server) for server in servers]
 
     waiting = [asyncio.create_task(await_event(c, headline)) for c in run_.clients]
     publish_started = time.monotonic()
@@ -263,8 +209,6 @@ def main() -> None:
     parser.add_argument("--servers", type=int, choices=(1, 2), default=1)
     parser.add_argument("--batch", type=int, default=100,
                         help="connections opened at once")
-    parser.add_argument("--port", type=int, default=0,
-                        help="first server's port (the next one for the second); default: free")
     parser.add_argument("--timeout", type=float, default=30,
                         help="seconds allowed per connection and for the delivery")
     args = parser.parse_args()
@@ -275,8 +219,8 @@ def main() -> None:
         raise SystemExit("two servers share events through Redis: set REDIS_URL")
 
     data_dir = Path(tempfile.mkdtemp(prefix="dateline-live-bench-"))
-    env = {**os.environ, "DATELINE_DATA_DIR": str(data_dir), "LOG_LEVEL": "ERROR",
-           "CACHE_KEY_PREFIX": f"dateline-bench-{secrets.token_hex(4)}"}
+    env = {k: os.environ[k] for k in ("DATABASE_URL", "REDIS_URL") if os.environ.get(k)}
+    env.update(LOG_LEVEL="ERROR", CACHE_KEY_PREFIX=f"dateline-bench-{secrets.token_hex(4)}")
     own_database = None
     if args.servers > 1 and not os.environ.get("DATABASE_URL"):
         import psycopg
@@ -288,41 +232,31 @@ def main() -> None:
     label = (("PostgreSQL" if env.get("DATABASE_URL") else "SQLite") + ", "
              + ("Redis" if env.get("REDIS_URL") else "in-process") + " channel layer")
 
-    servers: list[subprocess.Popen] = []
+    servers = [Server(data_dir, **env) for _ in range(args.servers)]
     try:
         name, password = f"bench-{secrets.token_hex(4)}", secrets.token_urlsafe(12)
         headline = f"Live bench story {secrets.token_hex(4)}"
-        run(["migrate", "-v0"], env)
-        run(["collectstatic", "--noinput", "-v0"], env)
-        out = run(["shell", "-c", f"NAME, PASSWORD, HEADLINE = {name!r}, {password!r}, "
-                                  f"{headline!r}\n" + SETUP], env)
+        servers[0].prepare()
+        out = servers[0].shell(f"NAME, PASSWORD, HEADLINE = {name!r}, {password!r}, "
+                               f"{headline!r}\n" + SETUP)
         draft_id = int(re.search(r"^draft (\d+)$", out, re.M).group(1))
-        bases = []
-        for n in range(args.servers):
-            port = args.port + n if args.port else free_port()
-            with (data_dir / f"server-{n + 1}.log").open("wb") as log:
-                servers.append(subprocess.Popen(
-                    DATELINE + ["serve", "--port", str(port)], env=env, cwd=ROOT,
-                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
-            bases.append(f"http://127.0.0.1:{port}")
-        for base, process in zip(bases, servers, strict=True):
-            wait_for(base + "/robots.txt", process)
-        asyncio.run(measure(bases, [p.pid for p in servers], args, label, name, password,
-                            draft_id, headline))
+        for server in servers:
+            server.start()
+        asyncio.run(measure(servers, args, label, name, password, draft_id, headline))
     finally:
-        for process in servers:
-            stop(process)
+        for server in servers:
+            server.stop(timeout=15)
         if own_database:
             import psycopg
 
             with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{own_database}" WITH (FORCE)')
         troubled = False
-        for log in sorted(data_dir.glob("server-*.log")):
-            text = log.read_text(errors="replace")
+        for n, server in enumerate(servers, 1):
+            text = server.output()
             if "Traceback" in text or "panicked" in text:
                 troubled = True
-                print(f"  {log.name} reports an error:\n{text[-3000:]}")
+                print(f"  server {n} ({server.log.name}) reports an error:\n{text[-3000:]}")
         if troubled:
             print(f"  server logs kept in {data_dir}")
         else:

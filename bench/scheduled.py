@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATELINE = [sys.executable, "-m", "dateline"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dateline
+from dateline.testing import Server  # noqa: E402
 
 SETUP = """
 from datetime import timedelta
@@ -41,11 +37,9 @@ for i in range(__N__):
 """
 
 
-def status(url: str) -> int:
+def status(server: Server, path: str) -> int:
     try:
-        return urllib.request.urlopen(url, timeout=2).status
-    except urllib.error.HTTPError as exc:
-        return exc.code
+        return server.get(path, timeout=2).status
     except OSError:
         return 0
 
@@ -54,31 +48,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=5)
     parser.add_argument("--gap", type=float, default=3.3, help="seconds between schedules")
-    parser.add_argument("--port", type=int, default=8767)
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="dateline-bench-scheduled-"))
-    env = {**os.environ, "DATELINE_DATA_DIR": str(data), "LOG_LEVEL": "ERROR"}
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(DATELINE + command, env=env, cwd=ROOT, check=True)
-    server = subprocess.Popen(DATELINE + ["serve", "--port", str(args.port)], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    base = f"http://127.0.0.1:{args.port}"
+    services = {k: os.environ[k] for k in ("DATABASE_URL", "REDIS_URL") if os.environ.get(k)}
+    server = Server(data, LOG_LEVEL="ERROR", **services).prepare().start()
     try:
-        while status(base + "/robots.txt") != 200:
-            time.sleep(0.2)
         setup = (SETUP.replace("__LEAD__", "15").replace("__N__", str(args.stories))
                  .replace("__GAP__", str(args.gap)))
-        out = subprocess.run(DATELINE + ["shell", "-c", setup], env=env, cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.strip().splitlines()
+        out = server.shell(setup).strip().splitlines()
         pending = {line.split()[0]: float(line.split()[1]) for line in out[-args.stories:]}
         for path in pending:
-            assert status(base + path) == 404, "visible before its time"
+            assert status(server, path) == 404, "visible before its time"
         delays = {}
         deadline = time.time() + 15 + args.gap * args.stories + 60
         while pending and time.time() < deadline:
             for path, at in list(pending.items()):
-                if time.time() >= at and status(base + path) == 200:
+                if time.time() >= at and status(server, path) == 200:
                     delays[path] = time.time() - at
                     del pending[path]
             time.sleep(0.1)
@@ -89,8 +74,7 @@ def main() -> None:
         if pending:
             print("never visible:", list(pending), datetime.now(UTC).isoformat())
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        server.stop()
 
 
 if __name__ == "__main__":

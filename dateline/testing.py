@@ -98,12 +98,16 @@ class Server:
             self.run("collectstatic", "--noinput", "-v0")
         return self
 
-    def start(self, *args: str, timeout: float = 30) -> Server:
-        """Start `dateline serve` and wait until it answers."""
+    def start(self, *args: str, timeout: float = 30, command: list[str] | None = None) -> Server:
+        """Start `dateline serve` and wait until it answers.
+
+        command: another server to start in its place, in the same environment (a
+        benchmark's comparison); it must listen on 127.0.0.1 at self.port."""
+        argv = command or DATELINE + ["serve", "--port", str(self.port), *args]
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                DATELINE + ["serve", "--port", str(self.port), *args], env=self.env,
-                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                argv, env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True)
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -148,6 +152,28 @@ class Server:
             except ProcessLookupError:
                 pass
             self.process.wait(timeout=10)
+
+    def processes(self) -> list[int]:
+        """The server's process id and its descendants' (granian serves from child
+        processes), for reading their memory and CPU time in /proc; none once stopped."""
+        if self.process is None:
+            return []
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+        tree, todo = [], [self.process.pid]
+        while todo:
+            current = todo.pop()
+            tree.append(current)
+            todo.extend(children.get(current, []))
+        return tree
 
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""

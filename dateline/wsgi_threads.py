@@ -31,6 +31,9 @@ class Gone(Exception):
     """The loop has stopped or the client has left: nobody will send this response."""
 
 
+_LEFT = object()  # the client left before its request body was whole
+
+
 class _Pipe:
     """Response messages from a worker thread to the loop, with bounded waits only."""
 
@@ -80,6 +83,8 @@ class WSGIThreads:
 
     async def __call__(self, scope, receive, send) -> None:
         body = await self._read_body(scope, receive)
+        if body is _LEFT:
+            return  # never run a request on part of its body (a comment cut short, say)
         if body is None:
             await _answer(send, 413, TOO_LARGE)
             return
@@ -101,7 +106,8 @@ class WSGIThreads:
             body.close()
 
     async def _read_body(self, scope, receive):
-        """The whole request body in a file, or None when it is larger than allowed."""
+        """The whole request body in a file; None when it is larger than allowed; _LEFT
+        when the client went away before sending all of it."""
         for name, value in scope.get("headers", ()):
             if name == b"content-length" and (not value.isdigit()
                                               or int(value) > self.max_body):
@@ -111,7 +117,8 @@ class WSGIThreads:
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                body.close()
+                return _LEFT
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:

@@ -65,6 +65,24 @@ def test_a_body_over_the_limit_is_refused_before_the_app_runs():
     assert called == []
 
 
+def test_a_request_whose_client_left_during_its_body_is_not_run():
+    called = []
+
+    def app(environ, start_response):
+        called.append(environ["wsgi.input"].read())
+        return echo(environ, start_response)
+
+    messages = [{"type": "http.request", "body": b"body=Hel", "more_body": True},
+                {"type": "http.disconnect"}]
+
+    async def receive():
+        return messages.pop(0)
+
+    bridge = WSGIThreads(app, threads=1, max_body=1000)
+    sent = run(bridge, scope("POST", [(b"content-length", b"17")]), receive)
+    assert called == [] and sent == []  # no comment saved as "Hel"
+
+
 def test_a_thread_does_not_outlive_a_stopped_loop():
     # given a response that is produced after the server has stopped its loop
     release = threading.Event()
