@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -86,6 +87,24 @@ def contexts_on(browser: Browser, base_url: str) -> Iterator[Callable[..., Brows
     finally:
         for context in opened:
             context.close()
+
+
+@contextmanager
+def served_editor_site(data_dir: Path, setup: str) -> Iterator[tuple[str, dict]]:
+    """`dateline serve` on a fresh data dir, seeded by `setup` (run in `dateline shell`; its
+    last line is JSON, handed back) with "elena" made an editor: the site's URL and that JSON.
+    Its output must hold no traceback."""
+    from dateline.testing import Server
+
+    served = Server(data_dir).prepare()
+    seeded = json.loads(served.shell(setup).strip().splitlines()[-1])
+    served.run("grant_role", "elena", "editor")
+    served.start()
+    try:
+        yield served.url, seeded
+    finally:
+        served.stop()
+    assert "Traceback" not in served.output(), served.output()[-5000:]
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocketRoute, expect
 
 from dateline.testing import Server
-from tests.browser.conftest import contexts_on
+from tests.browser.conftest import contexts_on, served_editor_site
 
 pytestmark = pytest.mark.browser
 
@@ -83,14 +83,8 @@ class LiveSite:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[LiveSite]:
-    """`dateline serve` on a fresh data dir; its output must hold no traceback."""
-    served = Server(tmp_path_factory.mktemp("live-data")).prepare()
-    ids = json.loads(served.shell(SETUP).strip().splitlines()[-1])
-    served.run("grant_role", "elena", "editor")
-    served.start()
-    yield LiveSite(served.url, ids)
-    served.stop()
-    assert "Traceback" not in served.output(), served.output()[-5000:]
+    with served_editor_site(tmp_path_factory.mktemp("live-data"), SETUP) as (url, seeded):
+        yield LiveSite(url, seeded)
 
 
 @pytest.fixture

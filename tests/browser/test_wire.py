@@ -19,8 +19,8 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from dateline.testing import LOCAL, Server
-from tests.browser.conftest import contexts_on
+from dateline.testing import LOCAL
+from tests.browser.conftest import contexts_on, served_editor_site
 
 pytestmark = pytest.mark.browser
 
@@ -71,14 +71,8 @@ class WireSite:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[WireSite]:
-    """`dateline serve` on a fresh data dir; its output must hold no traceback."""
-    served = Server(tmp_path_factory.mktemp("wire-data")).prepare()
-    seeded = json.loads(served.shell(SETUP).strip().splitlines()[-1])
-    served.run("grant_role", "elena", "editor")
-    served.start()
-    yield WireSite(served.url, seeded)
-    served.stop()
-    assert "Traceback" not in served.output(), served.output()[-5000:]
+    with served_editor_site(tmp_path_factory.mktemp("wire-data"), SETUP) as (url, seeded):
+        yield WireSite(url, seeded)
 
 
 @pytest.fixture
