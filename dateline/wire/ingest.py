@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from dateline.events import WireItemChanged, emit
@@ -100,8 +100,11 @@ def _same_story(item: WireItem, keys: list[int]) -> int | None:
     if same_words and (exact := earlier(same_words).values_list("cluster_id", flat=True)
                        .first()):
         return exact
+    # the items sharing the most band keys first: the likeliest to be the same story, and a
+    # bound on the work however many items share a key or two by chance
     near = list(NearKey.objects.filter(key__in=keys).exclude(item_id=item.pk)
-                .values_list("item_id", flat=True).distinct()[:NEAR_CANDIDATES * 4])
+                .values("item_id").annotate(shared=Count("id")).order_by("-shared")
+                .values_list("item_id", flat=True)[:NEAR_CANDIDATES])
     if not near:
         return None
     candidates = (earlier(near).order_by("-received_at")
