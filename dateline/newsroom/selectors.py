@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -154,6 +154,15 @@ def moved_article(*, language: str, section: str, slug: str) -> Article | None:
 def sitemap_sections() -> QuerySet[Section]:
     """Every section of both editions, in menu order."""
     return Section.objects.order_by("language", "order")
+
+
+def news_sitemap_articles(*, since: datetime, limit: int) -> QuerySet[Article]:
+    """Public stories published since `since`, newest first, for a news sitemap (a range on
+    the published_at index)."""
+    return (Article.objects.published().filter(published_at__gte=since)
+            .select_related("section")
+            .only("id", "slug", "headline", "language", "published_at", "section__slug")
+            .order_by("-published_at", "-id")[:limit])
 
 
 def sitemap_articles() -> QuerySet[Article]:
