@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
@@ -163,6 +164,28 @@ def news_sitemap_articles(*, since: datetime, limit: int) -> QuerySet[Article]:
             .select_related("section")
             .only("id", "slug", "headline", "language", "published_at", "section__slug")
             .order_by("-published_at", "-id")[:limit])
+
+
+def first_published(*, language: str) -> datetime | None:
+    """When the edition's oldest public story appeared: where its archive begins."""
+    return (Article.objects.published().filter(language=language).order_by("published_at")
+            .values_list("published_at", flat=True).first())
+
+
+def stories_per_day(*, language: str, start: datetime, end: datetime) -> dict[date, int]:
+    """How many public stories each day in [start, end) has, days in the site's time zone:
+    one query, a range on the edition's newest-first index."""
+    rows = (Article.objects.published()
+            .filter(language=language, published_at__gte=start, published_at__lt=end)
+            .annotate(day=TruncDate("published_at", tzinfo=timezone.get_current_timezone()))
+            .values("day").annotate(stories=Count("id")).order_by())
+    return {row["day"]: row["stories"] for row in rows}
+
+
+def stories_between(*, language: str, start: datetime, end: datetime) -> QuerySet[Article]:
+    """Public stories of an edition published in [start, end), newest first."""
+    return _listed(Article.objects.published()
+                   .filter(language=language, published_at__gte=start, published_at__lt=end))
 
 
 def sitemap_articles() -> QuerySet[Article]:
