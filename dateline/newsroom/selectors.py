@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
 from dateline import numbers
-from dateline.newsroom.models import Article, ArticleRedirect, Section, Tag
+from dateline.newsroom.models import Article, ArticleRedirect, Author, Byline, Section, Tag
 
 NEWSFEED_SIZE = 20
 SECTION_PAGE_SIZE = 20
@@ -102,14 +102,18 @@ def tag_articles(tag: Tag) -> QuerySet[Article]:
     return _listed(Article.objects.published().filter(tags=tag))
 
 
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
 def _for_page(qs: QuerySet[Article]) -> QuerySet[Article]:
     return (qs.select_related("section", "agency", "lead_image", "translation",
                               "translation__section")
-            .prefetch_related("tags", "corrections"))
+            .prefetch_related("tags", "corrections", BYLINES))
 
 
 def article_for_reading(*, language: str, slug: str) -> Article:
-    """A public story with everything its page shows: one query, plus tags and corrections."""
+    """A public story with everything its page shows: one query, plus tags, corrections and
+    authors."""
     article = _for_page(Article.objects.published().filter(language=language, slug=slug)).first()
     if article is None:
         raise Http404("no such story")
@@ -164,6 +168,19 @@ def news_sitemap_articles(*, since: datetime, limit: int) -> QuerySet[Article]:
             .select_related("section")
             .only("id", "slug", "headline", "language", "published_at", "section__slug")
             .order_by("-published_at", "-id")[:limit])
+
+
+def author_by_slug(slug: str) -> Author:
+    """An author with their photo, or a 404."""
+    author = Author.objects.select_related("photo").filter(slug=slug).first()
+    if author is None:
+        raise Http404("no such author")
+    return author
+
+
+def author_articles(author: Author, *, language: str) -> QuerySet[Article]:
+    """An author's public stories in an edition, newest first."""
+    return _listed(Article.objects.published().filter(bylines__author=author, language=language))
 
 
 def first_published(*, language: str) -> datetime | None:

@@ -89,6 +89,10 @@ def section_data(section) -> list[dict]:
 
 
 def _author(article) -> list[dict]:
+    authors = article.credited_authors()
+    if authors:
+        return [{"@type": "Person", "name": author.name_in(article.language),
+                 "url": absolute(author.url_in(article.language))} for author in authors]
     if article.byline:
         return [{"@type": "Person", "name": article.byline}]
     if article.agency is not None:
