@@ -11,7 +11,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from dateline import numbers
-from dateline.newsroom.models import Article, ArticleRedirect, Author, Byline, Section, Tag
+from dateline.newsroom.models import (
+    Article,
+    ArticleRedirect,
+    Author,
+    Byline,
+    RelatedStory,
+    Section,
+    Tag,
+)
 
 NEWSFEED_SIZE = 20
 SECTION_PAGE_SIZE = 20
@@ -105,15 +113,24 @@ def tag_articles(tag: Tag) -> QuerySet[Article]:
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
+def _related() -> Prefetch:
+    """A story's related stories that are public now, in order, each with its section."""
+    return Prefetch("related_links", queryset=RelatedStory.objects.filter(
+        related__status=Article.Status.PUBLISHED, related__published_at__lte=timezone.now())
+        .select_related("related__section").only(
+            "article_id", "position", "related__headline", "related__slug",
+            "related__language", "related__published_at", "related__section__slug"))
+
+
 def _for_page(qs: QuerySet[Article]) -> QuerySet[Article]:
     return (qs.select_related("section", "agency", "lead_image", "translation",
                               "translation__section")
-            .prefetch_related("tags", "corrections", BYLINES))
+            .prefetch_related("tags", "corrections", BYLINES, _related()))
 
 
 def article_for_reading(*, language: str, slug: str) -> Article:
-    """A public story with everything its page shows: one query, plus tags, corrections and
-    authors."""
+    """A public story with everything its page shows: one query, plus tags, corrections,
+    authors and related stories."""
     article = _for_page(Article.objects.published().filter(language=language, slug=slug)).first()
     if article is None:
         raise Http404("no such story")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dateline.events import SiteChanged, emit
+from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import User, audit, require
 from dateline.newsroom.models import Article, Author, Byline, Tag
 from dateline.newsroom.sanitize import sanitize_html
@@ -75,6 +76,7 @@ def import_articles(stories: Iterable[NewStory], *, by: User | None,
         audit(by, "imported", None, f"Imported {result.stories} stories",
               stories=result.stories, translations=result.translations)
         emit(SiteChanged(kind="articles", object_id=result.newest_id))
+        jobs.relate_unrelated.enqueue()  # in the background: an import can be large
     return result
 
 

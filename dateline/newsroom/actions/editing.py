@@ -9,6 +9,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from dateline.events import ArticleUpdated, emit
+from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import (
     CONTENT_FIELDS,
     User,
@@ -76,6 +77,8 @@ def save_article(article: Article, *, by: User | None, expected_version: int | N
               changed=changed)
     if article.is_public:
         emit(ArticleUpdated.of(article))
+        if not autosave:
+            jobs.refresh_related.enqueue(article.pk)  # its words or tags may have changed
     return article
 
 

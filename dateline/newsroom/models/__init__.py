@@ -18,3 +18,4 @@ from dateline.newsroom.models.desk import (  # noqa: F401
     Revision,
 )
 from dateline.newsroom.models.images import LeadImage  # noqa: F401
+from dateline.newsroom.models.related import RelatedStory  # noqa: F401
