@@ -91,7 +91,7 @@ class SiteChanged(Event):
     Also told once for stories imported in bulk (kind "articles", the newest story's id)."""
 
     type: ClassVar[str] = "site.changed"
-    kind: str  # "section", "tag", "agency", "articles"
+    kind: str  # "section", "tag", "agency", "author", "articles"
     object_id: int
     language: str = ""  # empty for what both editions share (agencies)
 

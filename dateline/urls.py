@@ -8,7 +8,7 @@ from dateline import numbers  # noqa: F401  (the <id:...> converter)
 from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.address import site_links
-from dateline.reader.sitemaps import SITEMAPS
+from dateline.reader.sitemaps import SITEMAPS, NewsSitemap
 from dateline.wire import urls as wire_urls
 
 urlpatterns = [
@@ -22,6 +22,10 @@ urlpatterns = [
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},
          name="sitemap_index"),
+    # before the others: the same address the index names, with the news elements
+    path("sitemap-news.xml", site_links(sitemap_views.sitemap),
+         {"sitemaps": {"news": NewsSitemap}, "template_name": "reader/news_sitemap.xml"},
+         name="news_sitemap"),
     path("sitemap-<section>.xml", site_links(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     re_path(r"^media/(?P<path>.+)$", reader_views.media),

@@ -22,7 +22,8 @@ MODERATOR = "moderator"
 _REPORTER = [
     "newsroom.view_article", "newsroom.add_article", "newsroom.change_article",
     "newsroom.view_section", "newsroom.view_agency", "newsroom.view_tag",
-    "newsroom.add_leadimage", "newsroom.change_leadimage", "newsroom.view_leadimage",
+    "newsroom.view_author", "newsroom.add_leadimage", "newsroom.change_leadimage",
+    "newsroom.view_leadimage",
     "newsroom.view_revision",
     "wire.view_wireitem",
 ]
@@ -38,11 +39,13 @@ _EDITOR = _REPORTER + _MODERATOR + [
     "chats.add_room",
     "newsroom.publish_article", "newsroom.edit_any_article", "newsroom.correct_article",
     "newsroom.add_tag", "newsroom.change_tag", "newsroom.view_correction",
+    "newsroom.add_author", "newsroom.change_author",
 ]
 _CHIEF = _EDITOR + [
     "newsroom.delete_article", "newsroom.add_section", "newsroom.change_section",
     "newsroom.delete_section", "newsroom.add_agency", "newsroom.change_agency",
-    "newsroom.delete_agency", "newsroom.delete_tag", "newsroom.view_auditentry",
+    "newsroom.delete_agency", "newsroom.delete_tag", "newsroom.delete_author",
+    "newsroom.view_auditentry",
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
     "django_tasks_database.view_dbtaskresult",  # background jobs, failures and retries
     "wire.view_feed", "wire.add_feed", "wire.change_feed", "wire.delete_feed",

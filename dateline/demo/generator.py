@@ -49,6 +49,7 @@ class Story:
     published_at: datetime | None
     created_at: datetime
     pair: int | None = None
+    authors: tuple[tuple[Person, str], ...] = ()  # our correspondents and their bureaus
 
 
 @dataclass
@@ -212,6 +213,7 @@ def edition(count: int, seed: int, now: datetime) -> Iterator[Story]:
                 place=event.city.en if lang == "en" else event.city.ru, section=section,
                 tags=plan.tags, agency=plan.agency,
                 byline=(" and " if lang == "en" else " и ").join(names),
+                authors=tuple((person, event.city.region) for person in plan.byline),
                 published_at=None if plan.draft else moment,
                 created_at=moment - timedelta(minutes=5 + mix(event.seed, "created", 60)),
                 pair=plan.pair,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from dateline.demo.copybook import AGENCIES, LANGUAGES, SECTIONS, TAGS
 from dateline.demo.generator import Story, edition
 from dateline.newsroom import actions
-from dateline.newsroom.models import Agency, Article, Section, Tag
+from dateline.newsroom.models import Agency, Article, Author, Section, Tag
 from dateline.newsroom.slugs import latin_slug
 
 
@@ -49,6 +49,27 @@ def _agencies() -> dict[str, Agency]:
     return rows
 
 
+BUREAUS = {"ru": ("Moscow", "Москве"), "eu": ("Europe", "Европе"), "as": ("Asia", "Азии"),
+           "am": ("the Americas", "Америке"), "af": ("Africa", "Африке"),
+           "me": ("the Middle East", "на Ближнем Востоке")}
+
+
+class _Authors(dict):
+    """Our correspondents as author records, made on first mention, through the actions."""
+
+    def __missing__(self, key) -> Author:
+        person, bureau = key
+        slug = latin_slug(person.en, 100, default="author")
+        en, ru = BUREAUS[bureau]
+        where = ru if ru.startswith("на ") else f"в {ru}"
+        found = Author.objects.filter(slug=slug).first() or actions.save_author(Author(
+            name=person.en, name_ru=person.ru, slug=slug,
+            bio=f"Dateline correspondent in {en}.", bio_ru=f"Корреспондент Dateline {where}."),
+            by=None)
+        self[key] = found
+        return found
+
+
 def _tags() -> dict[tuple[str, str], Tag]:
     rows = {}
     for key, names in TAGS.items():
@@ -64,22 +85,25 @@ def _tags() -> dict[tuple[str, str], Tag]:
 def fill(count: int, seed: int, *, now: datetime | None = None,
          progress: Callable[[int], object] | None = None) -> Summary:
     """Save the seed's edition of count stories; all of it or, on any error, nothing."""
-    sections, agencies, tags = _sections(), _agencies(), _tags()
+    sections, agencies, tags, authors = _sections(), _agencies(), _tags(), _Authors()
 
     def stories() -> Iterator[actions.NewStory]:
         for story in edition(count, seed, now or timezone.now()):
-            yield _new_story(story, sections, agencies, tags)
+            yield _new_story(story, sections, agencies, tags, authors)
 
     imported = actions.import_articles(stories(), by=None, progress=progress)
     return Summary(len(sections), len(agencies), len(tags), imported.stories,
                    imported.translations)
 
 
-def _new_story(s: Story, sections: dict, agencies: dict, tags: dict) -> actions.NewStory:
+def _new_story(s: Story, sections: dict, agencies: dict, tags: dict,
+               authors: _Authors) -> actions.NewStory:
     article = Article(
         headline=s.headline, lead=s.lead, body=s.body, dateline_place=s.place,
-        agency=agencies[s.agency] if s.agency else None, byline=s.byline,
+        agency=agencies[s.agency] if s.agency else None,
+        byline="" if s.authors else s.byline,  # ours are author records
         section=sections[s.language, s.section], language=s.language,
         status=Article.Status.PUBLISHED if s.published_at else Article.Status.DRAFT,
         published_at=s.published_at, created_at=s.created_at)
-    return actions.NewStory(article, [tags[s.language, key] for key in s.tags], s.pair)
+    return actions.NewStory(article, [tags[s.language, key] for key in s.tags], s.pair,
+                            [authors[person] for person in s.authors])

@@ -17,7 +17,7 @@ from dateline.newsroom import actions
 from dateline.newsroom.desk import panels
 from dateline.newsroom.desk import views as desk
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
-from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
+from dateline.newsroom.models import Agency, Article, AuditEntry, Author, Section, Tag
 
 S = Article.Status
 
@@ -93,6 +93,16 @@ class TagAdmin(FrameAdmin):
     delete_action = actions.delete_tag
 
 
+@admin.register(Author)
+class AuthorAdmin(FrameAdmin):
+    list_display = ("name", "name_ru", "slug", "user")
+    search_fields = ("name", "name_ru", "slug")
+    raw_id_fields = ("photo", "user")
+    prepopulated_fields = {"slug": ("name",)}
+    save_action = actions.save_author
+    delete_action = actions.delete_author
+
+
 class DeskFilter(admin.SimpleListFilter):
     title = _("desk")
     parameter_name = "desk"
@@ -159,7 +169,8 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False  # a count(*) over a large archive on every list view
     fieldsets = (
         (None, {"fields": ("headline", "slug", "section", "language", "is_breaking")}),
-        (_("Story"), {"fields": ("lead", "dateline_place", "agency", "byline", "body")}),
+        (_("Story"), {"fields": ("lead", "dateline_place", "agency", "authors", "byline",
+                                 "body")}),
         (_("Lead image"), {"fields": ("lead_image", "new_image", "image_alt", "image_caption",
                                       "image_credit")}),
         (_("Topics and translation"), {"fields": ("tags", "translation")}),
@@ -225,6 +236,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 caption=form.cleaned_data.get("image_caption", ""),
                 credit=form.cleaned_data.get("image_credit", ""))
         actions.save_article(obj, by=request.user, tags=list(form.cleaned_data["tags"]),
+                             authors=form.cleaned_data["authors"],
                              expected_version=form.cleaned_data.get("version_seen"))
 
     def save_related(self, request, form, formsets, change):

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
 from dateline import numbers
-from dateline.newsroom.models import Article, ArticleRedirect, Section, Tag
+from dateline.newsroom.models import (
+    Article,
+    ArticleRedirect,
+    Author,
+    Byline,
+    RelatedStory,
+    Section,
+    Tag,
+)
 
 NEWSFEED_SIZE = 20
 SECTION_PAGE_SIZE = 20
@@ -101,14 +110,27 @@ def tag_articles(tag: Tag) -> QuerySet[Article]:
     return _listed(Article.objects.published().filter(tags=tag))
 
 
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+def _related() -> Prefetch:
+    """A story's related stories that are public now, in order, each with its section."""
+    return Prefetch("related_links", queryset=RelatedStory.objects.filter(
+        related__status=Article.Status.PUBLISHED, related__published_at__lte=timezone.now())
+        .select_related("related__section").only(
+            "article_id", "position", "related__headline", "related__slug",
+            "related__language", "related__published_at", "related__section__slug"))
+
+
 def _for_page(qs: QuerySet[Article]) -> QuerySet[Article]:
     return (qs.select_related("section", "agency", "lead_image", "translation",
                               "translation__section")
-            .prefetch_related("tags", "corrections"))
+            .prefetch_related("tags", "corrections", BYLINES, _related()))
 
 
 def article_for_reading(*, language: str, slug: str) -> Article:
-    """A public story with everything its page shows: one query, plus tags and corrections."""
+    """A public story with everything its page shows: one query, plus tags, corrections,
+    authors and related stories."""
     article = _for_page(Article.objects.published().filter(language=language, slug=slug)).first()
     if article is None:
         raise Http404("no such story")
@@ -154,6 +176,50 @@ def moved_article(*, language: str, section: str, slug: str) -> Article | None:
 def sitemap_sections() -> QuerySet[Section]:
     """Every section of both editions, in menu order."""
     return Section.objects.order_by("language", "order")
+
+
+def news_sitemap_articles(*, since: datetime, limit: int) -> QuerySet[Article]:
+    """Public stories published since `since`, newest first, for a news sitemap (a range on
+    the published_at index)."""
+    return (Article.objects.published().filter(published_at__gte=since)
+            .select_related("section")
+            .only("id", "slug", "headline", "language", "published_at", "section__slug")
+            .order_by("-published_at", "-id")[:limit])
+
+
+def author_by_slug(slug: str) -> Author:
+    """An author with their photo, or a 404."""
+    author = Author.objects.select_related("photo").filter(slug=slug).first()
+    if author is None:
+        raise Http404("no such author")
+    return author
+
+
+def author_articles(author: Author, *, language: str) -> QuerySet[Article]:
+    """An author's public stories in an edition, newest first."""
+    return _listed(Article.objects.published().filter(bylines__author=author, language=language))
+
+
+def first_published(*, language: str) -> datetime | None:
+    """When the edition's oldest public story appeared: where its archive begins."""
+    return (Article.objects.published().filter(language=language).order_by("published_at")
+            .values_list("published_at", flat=True).first())
+
+
+def stories_per_day(*, language: str, start: datetime, end: datetime) -> dict[date, int]:
+    """How many public stories each day in [start, end) has, days in the site's time zone:
+    one query, a range on the edition's newest-first index."""
+    rows = (Article.objects.published()
+            .filter(language=language, published_at__gte=start, published_at__lt=end)
+            .annotate(day=TruncDate("published_at", tzinfo=timezone.get_current_timezone()))
+            .values("day").annotate(stories=Count("id")).order_by())
+    return {row["day"]: row["stories"] for row in rows}
+
+
+def stories_between(*, language: str, start: datetime, end: datetime) -> QuerySet[Article]:
+    """Public stories of an edition published in [start, end), newest first."""
+    return _listed(Article.objects.published()
+                   .filter(language=language, published_at__gte=start, published_at__lt=end))
 
 
 def sitemap_articles() -> QuerySet[Article]:

@@ -8,14 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_from_request
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from dateline.newsroom import selectors
+from dateline.reader import found
 from dateline.reader.pagecache import fragment, public_page
 
 
@@ -44,7 +47,16 @@ def home(request: HttpRequest) -> HttpResponse:
     language = get_language()
     sections = selectors.menu_sections(language=language)
     front = selectors.front_page(language=language, sections=sections)
-    return _page(request, "reader/home.html", {"sections": sections, **front})
+    here = request.path
+    return _page(request, "reader/home.html", {
+        "sections": sections, **front,
+        "hreflangs": found.alternates(language, here, {_other_language(): f"/{_other_language()}/"},
+                                      default="/"),
+        "share": {"title": found.SITE_NAME, "description": _("News as it happens, in English "
+                                                              "and Russian."),
+                  "image": found.share_image()},
+        "structured_data": [found.website(language)],
+    })
 
 
 @public_page
@@ -54,9 +66,14 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"))
     other = _other_language()
     counterpart = selectors.section_in_language(current.slug, language=other)
+    alternate = counterpart.get_absolute_url() if counterpart else None
     return _page(request, "reader/section.html", {
         "section": current, "page": page, "current_section": current,
-        "alternate_url": counterpart.get_absolute_url() if counterpart else None,
+        "alternate_url": alternate, "canonical_url": _paged(current.get_absolute_url(), page),
+        "hreflangs": found.alternates(language, current.get_absolute_url(), {other: alternate}),
+        "share": {"title": current.name, "description": current.tagline,
+                  "image": found.share_image()},
+        "structured_data": found.section_data(current),
     })
 
 
@@ -64,7 +81,11 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
 def tag(request: HttpRequest, tag: str) -> HttpResponse:
     current = selectors.tag_by_slug(tag, language=get_language())
     page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"))
-    return _page(request, "reader/tag.html", {"tag": current, "page": page})
+    return _page(request, "reader/tag.html", {
+        "tag": current, "page": page,
+        "canonical_url": _paged(current.get_absolute_url(), page),
+        "share": {"title": current.name, "image": found.share_image()},
+    })
 
 
 def _story(request: HttpRequest, section: str, slug: str):
@@ -85,11 +106,29 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     story, redirect = _story(request, section, slug)
     if redirect:
         return redirect
+    alternate = story.translation.get_absolute_url() if story.translation else None
     return _page(request, "reader/article.html", {
         "article": story, "current_section": story.section,
-        "next": selectors.next_article(story),
-        "alternate_url": story.translation.get_absolute_url() if story.translation else None,
+        "next": selectors.next_article(story), "alternate_url": alternate,
+        "canonical_url": story.get_absolute_url(),
+        "hreflangs": found.alternates(story.language, story.get_absolute_url(),
+                                      {_other_language(): alternate}),
+        "share": _story_share(story),
+        "structured_data": found.story_data(story),
     })
+
+
+def _story_share(story) -> dict:
+    return {"type": "article", "title": story.headline, "description": story.lead,
+            "image": found.share_image(story), "section": story.section.name,
+            "published": story.published_at.isoformat(),
+            "modified": max(story.updated_at, story.published_at).isoformat(),
+            "tags": [tag.name for tag in story.tags.all()]}
+
+
+def _paged(path: str, page) -> str:
+    """A list's own address: its page number is part of it, other parameters are not."""
+    return f"{path}?page={page.number}" if page.number > 1 else path
 
 
 @public_page
@@ -116,7 +155,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     with translation.override(story.language):
         response = _page(request, "reader/article.html", {
             "article": story, "current_section": story.section, "preview": True,
-            "alternate_url": None,
+            "alternate_url": None, "no_canonical": True,
         })
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -156,7 +195,9 @@ def choose_language(request: HttpRequest) -> HttpResponse:
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/account/",
-             "Disallow: /ru/account/"]
+             "Disallow: /ru/account/", "",
+             f"Sitemap: {found.absolute(reverse('sitemap_index'))}",
+             f"Sitemap: {found.absolute(reverse('news_sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

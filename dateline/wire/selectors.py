@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 
-from dateline.wire.models import Alert, Feed, WireItem
+from dateline.wire.models import Alert, Feed, Take, WireItem
 
 PAGE = 50
 
@@ -85,3 +85,9 @@ def failing_feeds() -> list[Feed]:
     """Enabled feeds whose last look failed, with the error the desk should read."""
     return list(Feed.objects.filter(enabled=True).exclude(last_error="")
                 .select_related("agency").order_by("-checked_at")[:10])
+
+
+def taken_item(article_id: int) -> WireItem | None:
+    """The wire item a story was made from, with its agency (one query), or None."""
+    take = Take.objects.filter(article_id=article_id).select_related("item__agency").first()
+    return take.item if take else None

@@ -16,7 +16,7 @@ from django.utils import timezone
 from dateline.demo import copybook, generator, writer
 from dateline.demo.kinds import KINDS, Money
 from dateline.events import ArticleEvent, SiteChanged
-from dateline.newsroom.models import Agency, Article, AuditEntry, Section, Tag
+from dateline.newsroom.models import Agency, Article, AuditEntry, Author, Section, Tag
 from dateline.newsroom.sanitize import sanitize_html
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -65,9 +65,9 @@ def test_loads_through_the_newsrooms_actions_and_tells_the_site_once(
         call_command("demo", articles=300, seed=2, verbosity=0)
     changes = heard.of(SiteChanged)
     assert [e.kind for e in changes].count("articles") == 1  # not one event per story
-    assert {e.kind for e in changes} == {"section", "agency", "tag", "articles"}
+    assert {e.kind for e in changes} == {"section", "agency", "tag", "author", "articles"}
     assert len(changes) == Section.objects.count() + Agency.objects.count() + \
-        Tag.objects.count() + 1
+        Tag.objects.count() + Author.objects.count() + 1
     assert heard.of(ArticleEvent) == []
     audit = list(AuditEntry.objects.values_list("action", flat=True))
     assert audit.count("section_created") == Section.objects.count()
@@ -146,7 +146,11 @@ def test_stories_are_published_in_the_past_safe_and_uncommented(demo):
         assert sanitize_html(article.body) == article.body
         assert 4 <= article.body.count("<p>") <= 7
         assert article.comment_count == 0
-        assert article.byline or article.agency_id
+        # our correspondents are author records, with a name in each language
+        assert article.credited_authors() or article.agency_id
+        assert not article.byline
+        for author in article.credited_authors():
+            assert author.name and author.name_ru and author.bio and author.bio_ru
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 
 from dateline.newsroom.models import Article
 
@@ -105,7 +106,8 @@ def test_story_links_its_translation_both_ways(client, section, section_ru, make
     Article.objects.filter(pk=en.pk).update(translation=ru)
     Article.objects.filter(pk=ru.pk).update(translation=en)
     page = text(client.get(en.get_absolute_url()))
-    assert '<link rel="alternate" hreflang="ru" href="/ru/world/parom-ru/">' in page
+    assert (f'<link rel="alternate" hreflang="ru" href="{settings.SITE_URL}/ru/world/parom-ru/">'
+            in page)
     assert 'class="translation-link" href="/ru/world/parom-ru/"' in page
     # and the language switcher goes to the translation rather than the Russian home
     assert 'href="/ru/world/parom-ru/" hreflang="ru"' in page

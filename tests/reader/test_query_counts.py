@@ -31,16 +31,25 @@ def fetch(client, url, expected, django_assert_num_queries, forget_cache):
 
 
 def test_story_page_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # story, its tags, its corrections, the next story; menu and newsfeed (rendered once per
-    # edition change)
-    fetch(client, busy_edition[-1].get_absolute_url(), 6, django_assert_num_queries, forget_cache)
+    # story, its tags, its corrections, its authors, its related stories, the next story, the
+    # wire item an agency's story may have been taken from (for its structured data); menu
+    # and newsfeed (rendered once per edition change)
+    fetch(client, busy_edition[-1].get_absolute_url(), 9, django_assert_num_queries, forget_cache)
+
+
+def test_our_own_story_asks_for_no_wire_item(client, busy_edition, django_assert_num_queries,
+                                             forget_cache):
+    from dateline.newsroom.models import Article
+    story = busy_edition[-1]
+    Article.objects.filter(pk=story.pk).update(agency=None)
+    fetch(client, story.get_absolute_url(), 8, django_assert_num_queries, forget_cache)
 
 
 def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
                                                            django_assert_num_queries, forget_cache):
     story = busy_edition[-1]
     client.get(busy_edition[1].get_absolute_url())  # same section: warms menu and newsfeed
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         assert client.get(story.get_absolute_url(), {"x": "1"}).status_code == 200
 
 

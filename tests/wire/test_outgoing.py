@@ -433,7 +433,7 @@ def test_since_and_a_cursor_together_are_refused(client, partner):
     assert response.status_code == 400
 
 
-def test_a_page_of_a_hundred_stories_costs_five_queries(
+def test_a_page_of_a_hundred_stories_costs_six_queries(
         client, partner, section, make_article, tag, picture, editor, django_assert_num_queries):
     tags = [tag] + [Tag.objects.create(name=f"T{i}", slug=f"t{i}", language="en")
                     for i in range(3)]
@@ -442,9 +442,10 @@ def test_a_page_of_a_hundred_stories_costs_five_queries(
         if n % 10 == 0:
             actions.add_correction(article, text=f"Note {n}.", by=editor)
     call(client, partner, limit="1")  # last use noted: one write a minute, not a page's cost
-    # key, its sections, the page of stories (with section, agency and image), tags, corrections
+    # key, its sections, the page of stories (with section, agency and image), tags,
+    # corrections, authors
     for kind in ("ninjs", "newsml"):
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             response = call(client, partner, format=kind)
         assert response.status_code == 200
     assert len(items(call(client, partner))) == 100

@@ -11,9 +11,11 @@ from dateline.newsroom.actions.editing import (  # noqa: F401
 from dateline.newsroom.actions.images import upload_lead_image  # noqa: F401
 from dateline.newsroom.actions.site import (  # noqa: F401
     delete_agency,
+    delete_author,
     delete_section,
     delete_tag,
     save_agency,
+    save_author,
     save_section,
     save_tag,
 )

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dateline.events import SiteChanged, emit
+from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import User, audit, require
-from dateline.newsroom.models import Article, Tag
+from dateline.newsroom.models import Article, Author, Byline, Tag
 from dateline.newsroom.sanitize import sanitize_html
 from dateline.newsroom.slugs import latin_slug, unique_slug
 
@@ -32,11 +33,13 @@ _RELATIONS = ["section", "agency", "author", "translation", "lead_image", "tags"
 @dataclass
 class NewStory:
     """A story to import: an unsaved article (its slug may be empty: made from the headline),
-    its tags, and a key it shares with its translation, if it has one in the import."""
+    its tags, a key it shares with its translation, if it has one in the import, and its
+    authors in byline order."""
 
     article: Article
     tags: Sequence[Tag] = ()
     translation_key: Hashable | None = None
+    authors: Sequence[Author] = ()
 
 
 @dataclass
@@ -73,6 +76,7 @@ def import_articles(stories: Iterable[NewStory], *, by: User | None,
         audit(by, "imported", None, f"Imported {result.stories} stories",
               stories=result.stories, translations=result.translations)
         emit(SiteChanged(kind="articles", object_id=result.newest_id))
+        jobs.relate_unrelated.enqueue()  # in the background: an import can be large
     return result
 
 
@@ -91,6 +95,9 @@ def _save(batch: list[NewStory], *, used: dict[str, set[str]],
                   f"{_column(through, 'tag')}) VALUES (%s, %s)",
                   [(article.pk, tag.pk) for article, story in zip(articles, batch, strict=True)
                    for tag in story.tags])
+    Byline.objects.bulk_create([Byline(article=article, author=author, position=n)
+                                for article, story in zip(articles, batch, strict=True)
+                                for n, author in enumerate(dict.fromkeys(story.authors))])
     for article, story in zip(articles, batch, strict=True):
         if story.translation_key is not None:
             pairs.setdefault(story.translation_key, []).append((article.pk, article.language))
@@ -114,6 +121,8 @@ def _check(story: NewStory, *, now) -> None:
     for tag in story.tags:
         if tag.pk is None or tag.language != article.language:
             raise ValidationError(_("A story's tags must be saved and in its language."))
+    if any(author.pk is None for author in story.authors):
+        raise ValidationError(_("Save authors before importing their stories."))
     article.body = sanitize_html(article.body)  # as Article.save() does; bulk saves skip it
     article.version = 1
     article.comment_count = 0

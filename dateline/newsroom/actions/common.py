@@ -35,10 +35,14 @@ def require_edit(user: User | None, article: Article) -> None:
         raise PermissionDenied("newsroom.change_article")
 
 
-def snapshot(article: Article, tag_ids: list[int] | None = None) -> dict:
+def snapshot(article: Article, tag_ids: list[int] | None = None,
+             author_ids: list[int] | None = None) -> dict:
     data = {name: getattr(article, name) for name in CONTENT_FIELDS}
     data["tags"] = sorted(tag_ids if tag_ids is not None else
                           (article.tags.values_list("id", flat=True) if article.pk else []))
+    data["authors"] = (author_ids if author_ids is not None else  # in byline order
+                       list(article.bylines.values_list("author_id", flat=True))
+                       if article.pk else [])
     return data
 
 

@@ -9,6 +9,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from dateline.events import ArticleUpdated, emit
+from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import (
     CONTENT_FIELDS,
     User,
@@ -17,7 +18,7 @@ from dateline.newsroom.actions.common import (
     require_edit,
     snapshot,
 )
-from dateline.newsroom.models import Article, ArticleRedirect, Revision, Tag
+from dateline.newsroom.models import Article, ArticleRedirect, Author, Byline, Revision, Tag
 
 # Autosaves by the same person within this many seconds update one revision, not add one.
 AUTOSAVE_WINDOW = 600
@@ -29,9 +30,10 @@ class StaleVersion(ValidationError):
 
 @transaction.atomic
 def save_article(article: Article, *, by: User | None, expected_version: int | None = None,
-                 tags: list[Tag] | None = None, note: str = "",
-                 autosave: bool = False) -> Article:
-    """Save a story's content, keeping a revision; emits article.updated if it is public."""
+                 tags: list[Tag] | None = None, authors: list[Author] | None = None,
+                 note: str = "", autosave: bool = False) -> Article:
+    """Save a story's content, keeping a revision; emits article.updated if it is public.
+    authors, when given, are its bylines in order."""
     before = None
     if article.pk:
         before = Article.objects.select_for_update().get(pk=article.pk)
@@ -55,6 +57,8 @@ def save_article(article: Article, *, by: User | None, expected_version: int | N
     article.save()
     if tags is not None:
         article.tags.set(tags)
+    if authors is not None:
+        _set_bylines(article, authors)
     _keep_translation_symmetric(article)
     for partner in partners:  # their link changed too: their history says so
         partner.refresh_from_db()
@@ -63,7 +67,8 @@ def save_article(article: Article, *, by: User | None, expected_version: int | N
                          autosave=False)
     if before is not None and before.published_at is not None:
         _remember_old_address(before, article)
-    current = snapshot(article, [t.pk for t in tags] if tags is not None else None)
+    current = snapshot(article, [t.pk for t in tags] if tags is not None else None,
+                       [a.pk for a in authors] if authors is not None else None)
     changed = [k for k in current if previous is None or previous.get(k) != current[k]]
     _record_revision(article, by=by, data=current, changed=changed, note=note, autosave=autosave)
     if not autosave:
@@ -72,11 +77,14 @@ def save_article(article: Article, *, by: User | None, expected_version: int | N
               changed=changed)
     if article.is_public:
         emit(ArticleUpdated.of(article))
+        if not autosave:
+            jobs.refresh_related.enqueue(article.pk)  # its words or tags may have changed
     return article
 
 
 def autosave_article(article: Article, *, by: User, expected_version: int, fields: dict,
-                     tags: list[Tag] | None = None) -> Article:
+                     tags: list[Tag] | None = None,
+                     authors: list[Author] | None = None) -> Article:
     """Keep an unpublished story's work in progress; never touches what readers see."""
     if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW,
                               Article.Status.UNPUBLISHED):
@@ -84,7 +92,7 @@ def autosave_article(article: Article, *, by: User, expected_version: int, field
     for name, value in fields.items():
         setattr(article, name, value)
     return save_article(article, by=by, expected_version=expected_version, tags=tags,
-                        autosave=True)
+                        authors=authors, autosave=True)
 
 
 @transaction.atomic
@@ -97,8 +105,19 @@ def restore_revision(article: Article, revision: Revision, *, by: User) -> Artic
         if name in data and name != "language":
             setattr(article, name, data[name])
     tags = list(Tag.objects.filter(pk__in=data.get("tags", []), language=article.language))
-    return save_article(article, by=by, tags=tags,
+    known = Author.objects.in_bulk(data.get("authors", []))
+    authors = [known[pk] for pk in data.get("authors", []) if pk in known]  # some may be gone
+    return save_article(article, by=by, tags=tags, authors=authors,
                         note=_("Restored revision %(number)s") % {"number": revision.number})
+
+
+def _set_bylines(article: Article, authors: list[Author]) -> None:
+    unique = list(dict.fromkeys(authors))  # one byline each, in the order first named
+    if [b.author_id for b in article.bylines.all()] == [a.pk for a in unique]:
+        return
+    article.bylines.all().delete()
+    Byline.objects.bulk_create([Byline(article=article, author=author, position=n)
+                                for n, author in enumerate(unique)])
 
 
 def _stale_message(current: Article) -> str:

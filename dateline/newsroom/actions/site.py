@@ -1,5 +1,5 @@
-"""The site's frame: sections, agencies and tags. Every change emits site.changed after commit,
-so menus, section pages and credits are refreshed wherever they are stored."""
+"""The site's frame: sections, agencies, tags and authors. Every change emits site.changed
+after commit, so menus, section pages, credits and bylines are refreshed wherever stored."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from dateline.events import SiteChanged, emit
 from dateline.newsroom.actions.common import User, audit, require
-from dateline.newsroom.models import Agency, Section, Tag
+from dateline.newsroom.models import Agency, Author, Section, Tag
 from dateline.newsroom.slugs import latin_slug
 
-Frame = Section | Agency | Tag
+Frame = Section | Agency | Tag | Author
 
 
 @transaction.atomic
@@ -52,6 +52,23 @@ def delete_tag(tag: Tag, *, by: User | None) -> None:
     _delete(tag, by=by, in_use=None)
 
 
+@transaction.atomic
+def save_author(author: Author, *, by: User | None) -> Author:
+    """Create or change an author; an empty slug is made from the name. Emits site.changed:
+    bylines and author pages show the new name."""
+    return _save(author, by=by)
+
+
+@transaction.atomic
+def delete_author(author: Author, *, by: User | None) -> None:
+    """Remove an author no story names; emits site.changed after commit."""
+    _delete(author, by=by, in_use=_("Stories name this author: they cannot be removed."))
+
+
+def _stories(obj: Frame) -> models.QuerySet:
+    return obj.bylines if isinstance(obj, Author) else obj.articles
+
+
 def _kind(obj: Frame) -> str:
     return obj._meta.model_name
 
@@ -71,7 +88,7 @@ def _save(obj: Frame, *, by: User | None) -> Frame:
     changed = _changed(before, obj) if before is not None else []
     if before is not None and not changed:
         return obj  # nothing to tell anyone
-    if "language" in changed and before.articles.exists():
+    if "language" in changed and _stories(before).exists():
         raise ValidationError({"language": _("Stories use it: its language cannot change.")})
     obj.save()
     verb = "created" if before is None else "changed"
@@ -85,7 +102,7 @@ def _delete(obj: Frame, *, by: User | None, in_use: str | None) -> None:
     kind = _kind(obj)
     require(by, f"newsroom.delete_{kind}")
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
-    if in_use is not None and obj.articles.exists():
+    if in_use is not None and _stories(obj).exists():
         raise ValidationError(in_use)
     pk, name, language = obj.pk, str(obj), getattr(obj, "language", "")
     obj.delete()

@@ -71,6 +71,7 @@ def publish_article(article: Article, *, by: User | None) -> Article:
     _move(article, S.PUBLISHED, published_at=article.published_at if keep else now)
     audit(by, "published", article, f"Published “{article.headline}”")
     emit(ArticlePublished.of(article))
+    jobs.refresh_related.enqueue(article.pk)  # in this transaction: once, and never lost
     return article
 
 
@@ -127,6 +128,7 @@ def publish_due(*, now: datetime | None = None, limit: int = 100) -> list[int]:
                   f"Published “{article.headline}” on schedule",
                   scheduled_for=article.published_at.isoformat())
             emit(ArticlePublished.of(article))
+            jobs.refresh_related.enqueue(article.pk)
             published.append(pk)
     return published
 

@@ -9,8 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline.newsroom.actions.images import check_image
 from dateline.newsroom.desk.widgets import RichTextEditor
-from dateline.newsroom.models import Article
+from dateline.newsroom.models import Article, Author
 from dateline.newsroom.sanitize import richtext_to_story_html
+
+
+class AuthorsField(forms.ModelMultipleChoiceField):
+    """Authors in the order they were chosen: the byline's order."""
+
+    def clean(self, value):
+        chosen = {author.pk: author for author in super().clean(value)}
+        return [chosen[int(pk)] for pk in dict.fromkeys(value or []) if int(pk) in chosen]
 
 
 class ArticleForm(forms.ModelForm):
@@ -21,6 +29,10 @@ class ArticleForm(forms.ModelForm):
     image_alt = forms.CharField(label=_("Alt text"), required=False, max_length=300)
     image_caption = forms.CharField(label=_("Caption"), required=False, max_length=500)
     image_credit = forms.CharField(label=_("Credit"), required=False, max_length=200)
+    authors = AuthorsField(Author.objects.all(), label=_("Authors"), required=False,
+                           widget=forms.SelectMultiple(attrs={"size": 6}),
+                           help_text=_("Our people who wrote it, as the byline names them. "
+                                       "The credit line is for an agency's staff."))
 
     class Meta:
         model = Article
@@ -32,6 +44,8 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version_seen"].initial = self.instance.version
+            self.fields["authors"].initial = [
+                b.author_id for b in self.instance.bylines.all()]
 
     def clean_body(self) -> str:
         return richtext_to_story_html(self.cleaned_data.get("body", ""))

@@ -122,7 +122,8 @@ def autosave(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         saved = actions.autosave_article(article, by=request.user,
                                          expected_version=form.cleaned_data["version_seen"],
-                                         fields=fields, tags=list(form.cleaned_data["tags"]))
+                                         fields=fields, tags=list(form.cleaned_data["tags"]),
+                                         authors=form.cleaned_data["authors"])
     except ValidationError as exc:
         return JsonResponse({"saved": False, "errors": exc.messages}, status=409)
     return JsonResponse({"saved": True, "version": saved.version,

@@ -1,5 +1,6 @@
 """The newsroom's tables: content (what readers see) and the desk's records around it."""
 
+from dateline.newsroom.models.authors import Author, Byline  # noqa: F401
 from dateline.newsroom.models.content import (  # noqa: F401
     LANGUAGE_CHOICES,
     RESERVED_SLUGS,
@@ -17,3 +18,4 @@ from dateline.newsroom.models.desk import (  # noqa: F401
     Revision,
 )
 from dateline.newsroom.models.images import LeadImage  # noqa: F401
+from dateline.newsroom.models.related import RelatedStory  # noqa: F401

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix
 from django.utils import timezone
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from dateline.newsroom.sanitize import sanitize_html
@@ -16,7 +17,7 @@ LANGUAGE_CHOICES = settings.LANGUAGES
 
 # Slugs that would shadow a fixed address under /<lang>/.
 RESERVED_SLUGS = {"account", "accounts", "tags", "tag", "rss", "atom", "feeds", "admin", "static",
-                  "discussion", "preview",
+                  "discussion", "preview", "archive", "authors",
                   "media", "search", "chats", "live", "api", "sitemap.xml", "robots.txt"}
 
 
@@ -115,7 +116,9 @@ class Article(models.Model):
     )
     agency = models.ForeignKey(Agency, models.PROTECT, null=True, blank=True,
                                related_name="articles", verbose_name=_("agency"))
-    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    # the credit line of people we keep no record of (an agency's staff); ours are authors
+    # (our authors are records, in the order of the story's bylines: see Byline)
+    byline = models.CharField(_("credit line"), max_length=200, blank=True)
     section = models.ForeignKey(Section, models.PROTECT, related_name="articles",
                                 verbose_name=_("section"))
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles",
@@ -196,6 +199,23 @@ class Article(models.Model):
                 errors["translation"] = _("The translation must be in the other language.")
         if errors:
             raise ValidationError(errors)
+
+    def credited_authors(self) -> list:
+        """Its authors in byline order (prefetch "bylines__author" to read them free)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def credit_line(self) -> str:
+        """Who wrote it, as a byline says it in the story's language: its authors, or else
+        the free credit line of an agency's copy."""
+        names = [author.name_in(self.language) for author in self.credited_authors()]
+        if not names:
+            return self.byline
+        if len(names) == 1:
+            return names[0]
+        with override(self.language):
+            return gettext("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]),
+                                                         "last": names[-1]}
 
     @property
     def agency_credit(self) -> str:

@@ -115,7 +115,7 @@ def _content_meta(article: Article, canceled: bool) -> Node:
                    el("name", {}, tag.name)) for tag in article.tags.all()],
               el("headline", {}, article.headline),
               el("dateline", {}, _dateline(article)),
-              el("by", {}, article.byline) if article.byline else None,
+              el("by", {}, article.credit_line) if article.credit_line else None,
               el("creditline", {}, article.agency_credit) if article.agency else None,
               el("description", {"role": "drol:summary"}, article.lead)
               if article.lead else None,

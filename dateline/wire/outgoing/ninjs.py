@@ -43,7 +43,7 @@ def story(article: Article) -> dict:
         "descriptions": _descriptions(article),
         "bodies": [{"role": "richtext", "contenttype": "text/html",
                     "value": as_html(story_body(article.body, base=page))}],
-        "by": article.byline,
+        "by": article.credit_line,
         "located": article.dateline_place,
         "subjects": _subjects(article),
         "infosources": ([{"name": article.agency_credit, "literal": article.agency.code}]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from dateline.newsroom.models import Article
+from dateline.newsroom.models import Article, Byline
 from dateline.wire.models import PartnerKey
 
 PAGE_MAX = 100
@@ -48,7 +48,8 @@ def partner_stories(key: PartnerKey) -> QuerySet[Article]:
     if sections:
         rows = rows.filter(section_id__in=sections)
     return rows.select_related("section", "agency", "lead_image").prefetch_related(
-        "tags", "corrections")
+        "tags", "corrections", Prefetch("bylines", queryset=Byline.objects.select_related(
+            "author")))
 
 
 def partner_changes(key: PartnerKey, *, after: tuple[datetime, int] | None = None,
