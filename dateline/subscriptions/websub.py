@@ -13,11 +13,12 @@ import logging
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from dateline.events import ArticleEvent
 
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 TIMEOUT = 10  # seconds for a hub's answer
 USER_AGENT = "Dateline WebSub publisher"
 CLAIM_SECONDS = 24 * 3600  # far longer than an event takes to reach every process
+# A hub fetches the feed as soon as it is told. Each server process keeps a near copy of
+# the shared page cache for up to half a second (reader/pagecache.py): by the time the hubs
+# are told, every process has learnt that its stored feeds are stale.
+ANNOUNCE_AFTER = timedelta(seconds=1)
 
 
 class HubUnavailable(Exception):
@@ -86,8 +91,8 @@ def story_changed(event: ArticleEvent) -> None:
         return
     from dateline.subscriptions import websub_tasks  # the jobs import this module
 
-    websub_tasks.announce_story.enqueue(article_id=event.article_id, language=event.language,
-                                        section_id=event.section_id)
+    websub_tasks.announce_story.using(run_after=timezone.now() + ANNOUNCE_AFTER).enqueue(
+        article_id=event.article_id, language=event.language, section_id=event.section_id)
 
 
 def ping(hub: str, topic: str) -> int:
