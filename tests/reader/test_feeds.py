@@ -29,6 +29,17 @@ def test_russian_feed_is_in_russian(client, section_ru, make_article):
     assert feed.entries[0].title == "Паром выходит в рейс"
 
 
+def test_russian_tag_feed_is_in_russian(client, section_ru, make_article):
+    from dateline.newsroom.models import Tag
+
+    ports = Tag.objects.create(name="Порты", slug="porty", language="ru")
+    make_article(section_ru, headline="Паром выходит в рейс", tags=[ports])
+    feed = feedparser.parse(client.get("/ru/tags/porty/atom/").content)
+    assert feed.feed.language == "ru" and feed.feed.title == "Dateline: Порты"
+    assert feed.feed.subtitle == "Материалы Dateline по теме «Порты»."
+    assert [entry.title for entry in feed.entries] == ["Паром выходит в рейс"]
+
+
 def test_unknown_section_feed_is_404(client, db):
     assert client.get("/en/nowhere/rss/").status_code == 404
 
