@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "dateline.discussion",
     "dateline.live",
     "dateline.chats",
+    "dateline.subscriptions",
     "dateline.demo",  # after the apps it loads through; none of them imports it
 ]
 
@@ -202,6 +203,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
+
+# WebSub hubs every feed names and each publication pings (docs/feeds.md); none by default.
+WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")
 
 # --- Auth and accounts -----------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

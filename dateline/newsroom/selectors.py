@@ -53,6 +53,21 @@ def newsfeed_items(*, language: str, limit: int) -> list[Article]:
                 .only(*_LIST_FIELDS, "updated_at")[:limit])
 
 
+def feed_entries(*, language: str, section: Section | None = None, tag: Tag | None = None,
+                 limit: int) -> list[Article]:
+    """The newest public stories of an edition, a section or a tag, with all a full feed
+    entry shows (body, lead image, tags, authors): three queries however many stories."""
+    public = Article.objects.published()
+    if section is not None:
+        public = public.filter(section=section)
+    elif tag is not None:
+        public = public.filter(tags=tag)
+    else:
+        public = public.filter(language=language)
+    return list(public.select_related("section", "lead_image").prefetch_related("tags", BYLINES)
+                .order_by("-published_at", "-id")[:limit])
+
+
 def front_page(*, language: str, sections: list[Section], per_section: int = 4) -> dict:
     """Top story (the latest breaking one, else the latest) and the latest stories of each
     section: two queries, and one more for each section too quiet to appear among the
@@ -227,3 +242,12 @@ def sitemap_articles() -> QuerySet[Article]:
     return (Article.objects.published().select_related("section")
             .only("id", "slug", "language", "updated_at", "section__slug")
             .order_by("-published_at", "-id"))
+
+
+def story_feed_keys(article_id: int, *, section_id: int) -> tuple[str | None, list[str]]:
+    """The slugs of the section and tags whose feeds list a story (two indexed queries);
+    the section is None if it is gone."""
+    section = Section.objects.filter(pk=section_id).values_list("slug", flat=True).first()
+    tags = list(Tag.objects.filter(articles__id=article_id).order_by("slug")
+                .values_list("slug", flat=True))
+    return section, tags

@@ -8,6 +8,7 @@ import importlib
 import feedparser
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from dateline.newsroom import actions
@@ -154,3 +155,12 @@ def test_an_author_page_costs_fixed_queries(client, editor, section, make_articl
     # the author, the page of stories, their count
     with django_assert_num_queries(3):
         assert client.get("/en/authors/marta-oliveira/").status_code == 200
+
+
+def test_a_json_feed_item_names_its_authors_with_their_pages(client, editor, section_ru,
+                                                             make_article, marta):
+    story = make_article(section_ru, byline="")
+    actions.save_article(story, by=editor, authors=[marta])
+    [item] = client.get("/ru/feed.json").json()["items"]
+    assert item["authors"] == [{"name": "Марта Оливейра",
+                                "url": f"{settings.SITE_URL}/ru/authors/marta-oliveira/"}]
