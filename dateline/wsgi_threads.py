@@ -23,6 +23,9 @@ IN_FLIGHT = 8  # response chunks the thread may hand over before the loop has se
 STEP = 0.25  # seconds between the thread's checks that the loop is still there
 SPILL = 2**20  # request bodies above this wait on disk, not in memory
 
+SERVER_ERROR = (b'<!doctype html><html lang="en"><meta charset="utf-8"><title>Server error</title>'
+                b"<h1>Server error</h1><p>Something went wrong on our side. Please try again "
+                b"in a moment.</p>")
 TOO_LARGE = (b'<!doctype html><html lang="en"><meta charset="utf-8"><title>Too large</title>'
              b"<h1>Too large</h1><p>The request body is larger than this site accepts.</p>")
 
@@ -93,15 +96,23 @@ class WSGIThreads:
         environ = build_environ(scope, body)
         run = contextvars.copy_context().run
         work = loop.run_in_executor(self.executor, run, self._respond, environ, pipe)
+        started = False
         try:
             while (message := await pipe.get()) is not None:
                 await send(message)
+                started = True
                 pipe.sent()
         except BaseException:
             pipe.abandoned = True  # the thread stops at its next hand-over
             raise
         try:
             await work  # raises what the thread raised (Django itself answers its errors)
+        except Exception:
+            # Django's own error page failed too: the reader still gets an answer, and the
+            # failure is raised for the server's log
+            if not started:
+                await _answer(send, 500, SERVER_ERROR)
+            raise
         finally:
             body.close()
 
@@ -140,7 +151,11 @@ class WSGIThreads:
                 for name, value in headers]}]
             return _no_write
 
-        result = self.app(environ, start_response)
+        try:
+            result = self.app(environ, start_response)
+        except BaseException:
+            pipe.close()  # nothing to hand over: the loop must not wait for it
+            raise
         try:
             pending = None  # one chunk held back, so that the last goes out marked last
             for chunk in result:

@@ -121,3 +121,29 @@ def test_a_thread_does_not_outlive_a_stopped_loop():
     task.cancel()
     loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
     loop.close()
+
+
+def test_an_app_that_fails_before_answering_still_answers():
+    # given an app whose own error handling fails (say, its error page cannot render)
+    def broken(environ, start_response):
+        raise ValueError("the error page failed too")
+
+    bridge = WSGIThreads(broken, threads=1, max_body=100)
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def request():
+        await bridge(scope(), body_messages(b""), send)
+
+    # when a request comes: it ends within a second, with a server error, and raises for
+    # the log
+    try:
+        asyncio.run(asyncio.wait_for(request(), timeout=1))
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("the failure was swallowed")
+    assert sent[0]["status"] == 500
+    assert b"Server error" in sent[1]["body"]

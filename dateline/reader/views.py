@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,6 +22,8 @@ from django.views.static import serve
 from dateline.newsroom import selectors
 from dateline.reader import found
 from dateline.reader.pagecache import fragment, public_page
+
+log = logging.getLogger(__name__)
 
 
 def _page(request: HttpRequest, template: str, context: dict, *, status: int = 200,
@@ -171,7 +175,16 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database here: the error may be the database.
-    return render(request, "500.html", {}, status=500)
+    try:
+        return render(request, "500.html", {}, status=500)
+    except Exception:  # the page itself failed too (say, static files never collected)
+        log.exception("the server error page could not be rendered")
+        return HttpResponse(PLAIN_SERVER_ERROR, status=500)
+
+
+PLAIN_SERVER_ERROR = ('<!doctype html><html lang="en"><meta charset="utf-8">'
+                      "<title>Server error</title><h1>Server error</h1>"
+                      "<p>Something went wrong on our side. Please try again in a moment.</p>")
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

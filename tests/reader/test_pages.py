@@ -226,3 +226,14 @@ def test_sitemap_lists_public_stories_only(client, story, section, make_article)
     assert "sitemap-stories.xml" in index
     stories = text(client.get("/sitemap-stories.xml"))
     assert "/en/world/night-ferry/" in stories and "embargoed" not in stories
+
+
+def test_the_error_page_answers_even_when_it_cannot_render(rf, monkeypatch):
+    from dateline.reader import views
+
+    def broken(*args, **kwargs):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr(views, "render", broken)
+    response = views.server_error(rf.get("/en/"))
+    assert response.status_code == 500 and b"Server error" in response.content
