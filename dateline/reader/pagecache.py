@@ -30,6 +30,9 @@ GENERATION_KEY = "pagecache:generation"
 _PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
 _GZIP_MIN = 512
 PATH_MAX = 500
+QUERY_MAX = 1000  # longer query strings are no shared link of ours: rendered, never stored
+_TRACKING = re.compile(r"utm_[A-Za-z_]{1,30}|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid"
+                       r"|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|s_cid")
 _SKIP_HEADERS = {"content-length", "content-encoding", "x-cache"}
 
 
@@ -77,10 +80,23 @@ def connect() -> None:
     listen(CommentChanged, forget_story_page)
 
 
+def without_tracking(query: str) -> str:
+    """The query string without the parameters that only tell where a reader came from
+    (utm_*, fbclid, gclid...): no page of ours reads them, the reader's browser does."""
+    if not query:
+        return query
+    return "&".join(part for part in query.split("&")
+                    if not _TRACKING.match(part.split("=", 1)[0]))
+
+
 def cache_key(method: str, path: str, query: str) -> str | None:
-    """The key a page is kept under, or None when the request must not use the cache."""
+    """The key a page is kept under, or None when the request must not use the cache. A
+    story shared with tracking parameters is the same stored page as without them."""
     if method not in ("GET", "HEAD"):
         return None
+    if len(query) > QUERY_MAX:
+        return None
+    query = without_tracking(query)
     if not _PAGE_QUERY.fullmatch(query):
         return None  # unknown parameters would let anyone fill the cache
     if len(path) > PATH_MAX:

@@ -67,6 +67,27 @@ def test_unknown_query_parameters_bypass_the_cache(client, story):
     assert "X-Cache" not in client.get("/en/world/night-ferry/?utm=1")
 
 
+def test_a_story_shared_with_tracking_parameters_is_the_stored_page(client, story):
+    # given the story's page stored
+    plain = client.get("/en/world/night-ferry/")
+    assert plain["X-Cache"] == "miss"
+    # when readers arrive from a newsletter and a social network, tagged as they come
+    for query in ("utm_source=newsletter&utm_medium=email&utm_campaign=daily", "fbclid=Iw4R",
+                  "gclid=abc&utm_source=x", "page=1&utm_content=top"):
+        tagged = client.get(f"/en/world/night-ferry/?{query}")
+        # then they get the very page stored, rendered once for all of them
+        assert tagged.status_code == 200
+        if query.startswith("page="):
+            continue  # page=1 is an address of its own
+        assert tagged["X-Cache"] == "hit" and tagged.content == plain.content
+
+
+def test_tracking_parameters_do_not_hide_unknown_ones(client, story):
+    client.get("/en/world/night-ferry/?utm_source=x&q=ferry")
+    assert "X-Cache" not in client.get("/en/world/night-ferry/?utm_source=x&q=ferry")
+    assert "X-Cache" not in client.get("/en/world/night-ferry/?utm_source=" + "x" * 2000)
+
+
 def test_account_pages_are_never_stored(client, db):
     response = client.get("/en/account/login/")
     assert response.status_code == 200
