@@ -19,9 +19,9 @@ from dateline.subscriptions.push.models import Alert, Subscription
 log = logging.getLogger(__name__)
 
 
-@transaction.atomic
 def subscribe(new: NewSubscription, *, user=None) -> Subscription:
-    """Keep the device's subscription (a browser subscribing again replaces its keys)."""
+    """Keep the device's subscription (a browser subscribing again replaces its keys).
+    One transaction: update_or_create's own."""
     owner = user if user is not None and user.is_authenticated else None
     subscription, _created = Subscription.objects.update_or_create(
         endpoint=new.endpoint,
