@@ -286,6 +286,7 @@ VAPID_SUBJECT = env("VAPID_SUBJECT") or f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[
 PUSH_INSECURE_HOSTS = env_list("PUSH_INSECURE_HOSTS", "")
 PUSH_TTL_SECONDS = int(env("PUSH_TTL_SECONDS", str(6 * 3600)))  # a push service keeps it so long
 PUSH_BATCH_SIZE = int(env("PUSH_BATCH_SIZE", "200"))
+PUSH_SEND_THREADS = int(env("PUSH_SEND_THREADS", "8"))  # sends under way at once, per batch
 PUSH_RETRIES = int(env("PUSH_RETRIES", "5"))  # attempts per device before it counts as failed
 PUSH_RETRY_SECONDS = float(env("PUSH_RETRY_SECONDS", "30"))  # the first retry's wait, doubling
 PUSH_RATE_PER_MINUTE = int(env("PUSH_RATE_PER_MINUTE", "10"))  # subscribe/leave per client

@@ -58,6 +58,7 @@ class Received:
     claims: dict
     vapid_key: str
     message: dict | None = None
+    at: float = field(default_factory=time.time)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class PushService:
     answers: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    latency: float = 0.0  # seconds before each answer, as a distant service takes
 
     def device(self) -> Device:
         device = Device()
@@ -125,6 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (AssertionError, InvalidSignature, KeyError, ValueError) as error:
             service.errors.append(f"{type(error).__name__}: {error}")
             return self._reply(400, {})
+        time.sleep(service.latency)
         pending = service.answers.get(token) or []
         status, headers = pending.pop(0) if pending else (201, {})
         headers_in = {name.lower(): value for name, value in self.headers.items()}

@@ -44,12 +44,10 @@ def send_batch(alert_id: int, subscription_ids: list[int]) -> dict[str, int]:
     alert = Alert.objects.filter(pk=alert_id).first()
     if alert is None:
         return {}
-    data = sending.payload(alert)
-    http = sending.session()
-    with http:
-        outcomes = [(delivery, sending.send(delivery.subscription, data, http=http))
-                    for delivery in claim(alert, subscription_ids)]
-    return record(alert, outcomes)
+    claimed = claim(alert, subscription_ids)
+    sent = sending.send_all([delivery.subscription for delivery in claimed],
+                            sending.payload(alert))
+    return record(alert, list(zip(claimed, sent, strict=True)))
 
 
 @transaction.atomic
