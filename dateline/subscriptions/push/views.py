@@ -67,7 +67,7 @@ def _json(request: HttpRequest) -> dict:
         raise Refused(_("The request is empty or too large."))
     try:
         data = json.loads(request.body)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # [[[[... nests past the stack
         raise Refused(_("The request is not valid JSON.")) from None
     if not isinstance(data, dict):
         raise Refused(_("Send the subscription as a JSON object."))
