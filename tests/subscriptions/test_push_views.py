@@ -7,13 +7,15 @@ import json
 import os
 import re
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from dateline.accounts import actions as accounts
-from dateline.subscriptions.push import keys
+from dateline.subscriptions.push import keys, tasks
 from dateline.subscriptions.push.models import Alert, Delivery, Subscription
 from tests.subscriptions.push_service import Device, b64url
 
@@ -209,7 +211,14 @@ def test_a_reader_s_devices_go_with_their_data_and_their_account(client):
         "https://push.example.net/other"]
 
 
-def test_the_desk_counts_each_alert_s_deliveries(admin_client, story):
+def desk_row(admin_client, headline: str) -> list[str]:
+    page = admin_client.get("/admin/push/alert/").content.decode()
+    row = page[page.index(headline):]
+    return re.findall(r"<td[^>]*>(\d+)</td>", row[:row.index("</tr>")])
+
+
+def test_the_desk_counts_each_alert_s_deliveries_and_keeps_them_when_settled(
+        admin_client, story):
     # given an alert sent to five devices: two sent, one failed, one expired, one waiting
     alert = Alert.objects.create(article_id=story.pk, language="en", headline=story.headline,
                                  url=story.get_absolute_url(), queued=5)
@@ -218,8 +227,13 @@ def test_the_desk_counts_each_alert_s_deliveries(admin_client, story):
                                              p256dh="x", auth="y", language="en")
         Delivery.objects.create(alert=alert, subscription=device, status=status)
     # when an editor looks at the alerts
-    page = admin_client.get("/admin/push/alert/").content.decode()
     # then the row shows queued 5, sent 2, failed 1, expired 1, waiting 1
-    row = page[page.index(story.headline):]
-    row = row[:row.index("</tr>")]
-    assert re.findall(r"<td[^>]*>(\d+)</td>", row) == ["5", "2", "1", "1", "1"]
+    assert desk_row(admin_client, story.headline) == ["5", "2", "1", "1", "1"]
+    # when a week has passed and the alert is settled
+    assert tasks.settle_alerts.call() == 0  # not yet
+    Alert.objects.filter(pk=alert.pk).update(created_at=timezone.now() - timedelta(days=8))
+    assert tasks.settle_alerts.call() == 1
+    # then its deliveries are gone, its counts kept, what still waited counted failed
+    assert not Delivery.objects.exists()
+    assert desk_row(admin_client, story.headline) == ["5", "2", "2", "1", "0"]
+    assert tasks.settle_alerts.call() == 0

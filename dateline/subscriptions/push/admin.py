@@ -17,11 +17,11 @@ def _count(status: str) -> Count:
 
 @admin.register(Alert)
 class AlertAdmin(admin.ModelAdmin):
-    list_display = ("headline", "language", "created_at", "queued", "sent", "failed",
-                    "pruned", "waiting")
+    list_display = ("headline", "language", "created_at", "queued", "sent_total",
+                    "failed_total", "pruned_total", "waiting")
     list_filter = ("language",)
     fields = ("headline", "lead", "url", "language", "created_at", "fanned_out_at", "queued",
-              "sent", "failed", "pruned", "waiting")
+              "sent_total", "failed_total", "pruned_total", "waiting", "settled_at")
     readonly_fields = fields
     ordering = ("-created_at",)
 
@@ -33,17 +33,18 @@ class AlertAdmin(admin.ModelAdmin):
             waiting_count=Count("deliveries", filter=Q(deliveries__status__in=[
                 S.RETRY, S.SENDING])))
 
-    @admin.display(description=_("sent"), ordering="sent_count")
-    def sent(self, alert: Alert) -> int:
-        return alert.sent_count
+    # a settled alert's deliveries are gone: its own fields hold the counts (one is zero)
+    @admin.display(description=_("sent"))
+    def sent_total(self, alert: Alert) -> int:
+        return alert.sent + alert.sent_count
 
-    @admin.display(description=_("failed"), ordering="failed_count")
-    def failed(self, alert: Alert) -> int:
-        return alert.failed_count
+    @admin.display(description=_("failed"))
+    def failed_total(self, alert: Alert) -> int:
+        return alert.failed + alert.failed_count
 
-    @admin.display(description=_("expired, removed"), ordering="pruned_count")
-    def pruned(self, alert: Alert) -> int:
-        return alert.pruned_count
+    @admin.display(description=_("expired, removed"))
+    def pruned_total(self, alert: Alert) -> int:
+        return alert.pruned + alert.pruned_count
 
     @admin.display(description=_("waiting"))
     def waiting(self, alert: Alert) -> int:

@@ -9,7 +9,10 @@ class PushConfig(AppConfig):
 
     def ready(self) -> None:
         from dateline.events import ArticlePublished, listen
-        from dateline.subscriptions.push import actions
+        from dateline.subscriptions.push import actions, tasks
+        from dateline.tasks import every
+
+        every(tasks.SETTLE_EVERY, tasks.settle_alerts)
 
         # Every server process hears the event: the alert's unique row makes it once.
         listen(ArticlePublished, actions.alert_on_publish)

@@ -47,6 +47,11 @@ class Alert(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     fanned_out_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     queued = models.PositiveIntegerField(_("queued"), default=0)
+    # the deliveries' counts, kept when the deliveries themselves are dropped (settled)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    pruned = models.PositiveIntegerField(_("expired, removed"), default=0)
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("breaking alert")

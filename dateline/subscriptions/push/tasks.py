@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -20,6 +21,9 @@ from dateline.subscriptions.push.models import Alert, Delivery, Subscription
 from dateline.tasks import job
 
 S = Delivery.Status
+SETTLE_EVERY = timedelta(hours=1)
+KEEP_DELIVERIES = timedelta(days=7)
+SETTLE_AT_ONCE = 50
 
 
 @job()
@@ -96,3 +100,22 @@ def backoff(attempts: int) -> float:
     random so that devices refused together are not retried together."""
     base = settings.PUSH_RETRY_SECONDS * 2 ** (attempts - 1)
     return base * random.uniform(1.0, 1.5)  # noqa: S311
+
+
+@job(retries=0)  # periodic: the next round is the retry
+def settle_alerts() -> int:
+    """A week on, an alert's counts are written into it and its deliveries (a row per
+    device) dropped; the number of alerts settled. Anything still waiting then has failed."""
+    cutoff = timezone.now() - KEEP_DELIVERIES
+    due = list(Alert.objects.filter(settled_at=None, created_at__lt=cutoff)
+               .order_by("pk").values_list("pk", flat=True)[:SETTLE_AT_ONCE])
+    for alert_id in due:
+        with transaction.atomic():
+            counts = dict(Delivery.objects.filter(alert_id=alert_id).values_list("status")
+                          .annotate(n=Count("pk")).order_by())
+            Alert.objects.filter(pk=alert_id, settled_at=None).update(
+                sent=counts.get(S.SENT, 0), pruned=counts.get(S.PRUNED, 0),
+                failed=sum(counts.get(s, 0) for s in (S.FAILED, S.RETRY, S.SENDING)),
+                settled_at=timezone.now())
+            Delivery.objects.filter(alert_id=alert_id).delete()
+    return len(due)
