@@ -7,6 +7,7 @@ in-process channel layer. DATABASE_URL and REDIS_URL switch to PostgreSQL and Re
 import functools
 import os
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -97,6 +98,7 @@ INSTALLED_APPS = [
     "dateline.live",
     "dateline.chats",
     "dateline.subscriptions",
+    "dateline.subscriptions.push",
     "dateline.demo",  # after the apps it loads through; none of them imports it
 ]
 
@@ -280,6 +282,20 @@ WIRE_PRIVATE_ADDRESSES = env_bool("WIRE_PRIVATE_ADDRESSES")
 WIRE_CHECK_SECONDS = float(env("WIRE_CHECK_SECONDS", "10"))
 # How often the demo's agencies send an item (only where `dateline demo` made their feeds).
 DEMO_WIRE_SECONDS = float(env("DEMO_WIRE_SECONDS", "20"))
+
+# --- Web push (docs/push.md) ----------------------------------------------------------------
+# Who push services may write to about our alerts: a mailto: (or https:) of the site.
+VAPID_SUBJECT = env("VAPID_SUBJECT") or f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}"
+# Hosts whose push endpoints may be plain http (a local test endpoint); never in production.
+PUSH_INSECURE_HOSTS = env_list("PUSH_INSECURE_HOSTS", "")
+PUSH_TTL_SECONDS = int(env("PUSH_TTL_SECONDS", str(6 * 3600)))  # a push service keeps it so long
+PUSH_BATCH_SIZE = int(env("PUSH_BATCH_SIZE", "200"))
+PUSH_SEND_THREADS = int(env("PUSH_SEND_THREADS", "8"))  # sends under way at once, per batch
+PUSH_RETRIES = int(env("PUSH_RETRIES", "5"))  # attempts per device before it counts as failed
+PUSH_RETRY_SECONDS = float(env("PUSH_RETRY_SECONDS", "30"))  # the first retry's wait, doubling
+PUSH_RATE_PER_MINUTE = int(env("PUSH_RATE_PER_MINUTE", "10"))  # subscribe/leave per client
+# A breaking story alerts only if its event comes this soon after its publication.
+PUSH_ALERT_WITHIN_SECONDS = int(env("PUSH_ALERT_WITHIN_SECONDS", "900"))
 
 # --- Security ------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "dateline.reader.views.csrf_failure"

@@ -9,6 +9,7 @@ from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.address import site_links
 from dateline.reader.sitemaps import SITEMAPS, NewsSitemap
+from dateline.subscriptions.push import views as push_views
 from dateline.wire import urls as wire_urls
 
 urlpatterns = [
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("wire/", include(wire_urls.push_urls)),  # agencies' machines, with feed tokens
     path("api/v1/", include("dateline.wire.outgoing.urls")),  # partners' keys, no language
+    path("push/", include("dateline.subscriptions.push.urls")),  # devices, no language
+    path("sw.js", push_views.service_worker, name="push_worker"),  # its scope: the whole site
     path("robots.txt", reader_views.robots_txt, name="robots_txt"),
     path("preview/<id:pk>/", reader_views.preview, name="reader_preview"),
     path("sitemap.xml", site_links(sitemap_views.index), {"sitemaps": SITEMAPS},

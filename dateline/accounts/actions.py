@@ -11,6 +11,7 @@ from dateline.accounts.models import ReaderProfile
 from dateline.chats.models import Message
 from dateline.discussion.models import Comment, Like, Notification
 from dateline.moderation.models import Report
+from dateline.subscriptions.push import actions as push
 
 # what a report points at, as the export names it
 REPORTED = {Comment: "comment", Message: "chat message"}
@@ -44,6 +45,7 @@ def reader_data(user) -> dict:
         "notifications": [{"reply": n.comment_id, "at": n.created_at.isoformat(),
                            "read": n.read_at.isoformat() if n.read_at else None}
                           for n in Notification.objects.filter(user=user)],
+        "push_subscriptions": push.push_data(user),
     }
 
 
@@ -59,4 +61,5 @@ def delete_reader(user) -> None:
         model.objects.filter(pk__in=list(reported.values_list("object_id", flat=True))).update(
             report_count=F("report_count") - 1)
     Report.objects.filter(reporter=user).delete()  # no foreign key cascades to a generic one
+    push.forget(user)
     user.delete()

@@ -1,0 +1,1 @@
+"""Reaching readers off the site: newsletters, breaking alerts, web push, feed pings."""
