@@ -70,8 +70,11 @@ DESK_PAGES: list[tuple[str, Address, str]] = [
     ("desk new story", "/admin/newsroom/article/add/", EDITOR),
 ]
 LANGUAGES = ["en", "ru"]
-CASES = [pytest.param(name, address, who, lang, id=f"{name}-{lang}")
-         for name, address, who in READER_PAGES + DESK_PAGES for lang in LANGUAGES]
+# Lighthouse's 48 px rule is for the reader's site, which people read on phones; the desk is
+# Django's admin, used at a desk, and held to axe's WCAG 2.2 rule of 24 px instead.
+CASES = [pytest.param(name, address, who, lang, pages is READER_PAGES, id=f"{name}-{lang}")
+         for pages in (READER_PAGES, DESK_PAGES) for name, address, who in pages
+         for lang in LANGUAGES]
 
 
 @pytest.fixture(scope="session")
@@ -134,15 +137,17 @@ def visit(browser: Browser, live_server, transactional_db, editor: User,
         yield open_page
 
 
-@pytest.mark.parametrize(("name", "address", "who", "lang"), CASES)
+@pytest.mark.parametrize(("name", "address", "who", "lang", "for_phones"), CASES)
 def test_page_passes_the_outside_checkers(name: str, address: Address, who: str, lang: str,
-                                          edition: Edition, visit, nu_checker: NuChecker) -> None:
+                                          for_phones: bool, edition: Edition, visit,
+                                          nu_checker: NuChecker) -> None:
     # given a page of the edition as someone sees it on a phone
     path = address.format(lang=lang) if isinstance(address, str) else address(edition, lang)
     page, html = visit(path, who, lang)
 
     # then the page is what it claims, and every checker passes it
-    assert page.locator("html").get_attribute("lang") == lang or name.startswith("desk")
+    assert page.locator("html").get_attribute("lang") == lang
     assert_accessible(page)
-    assert_touch_targets(page)
+    if for_phones:
+        assert_touch_targets(page)
     assert_valid_html(html, nu_checker, name=f"{name} ({lang}, {path})")
