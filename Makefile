@@ -41,6 +41,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
 	  else echo "chromium is missing: install Debian's chromium package for the browser tests"; fi; }
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless) >/dev/null; \
+	  else echo "java is missing: install Debian's default-jre-headless for the HTML checker"; fi; }
 	touch $@
 
 # Compiled catalogs are built, not committed.

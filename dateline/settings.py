@@ -100,7 +100,10 @@ INSTALLED_APPS = [
     "dateline.subscriptions",
     "dateline.subscriptions.push",
     "dateline.demo",  # after the apps it loads through; none of them imports it
+    "django.forms",  # the form widgets' own templates, for the renderer below
 ]
+# Widgets render through the project's templates, so the desk can mend an admin widget's.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "dateline.reader.pagecache.PageCacheMiddleware",

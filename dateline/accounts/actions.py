@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from dateline.accounts.models import ReaderProfile
-from dateline.chats.models import Message
+from dateline.chats.models import Message, Mute
 from dateline.discussion.models import Comment, Like, Notification
-from dateline.moderation.models import Report
+from dateline.moderation.models import Ban, Report
 from dateline.subscriptions.push import actions as push
 
 # what a report points at, as the export names it
@@ -46,7 +47,21 @@ def reader_data(user) -> dict:
                            "read": n.read_at.isoformat() if n.read_at else None}
                           for n in Notification.objects.filter(user=user)],
         "push_subscriptions": push.push_data(user),
+        "email_addresses": [{"email": e.email, "verified": e.verified, "primary": e.primary}
+                            for e in EmailAddress.objects.filter(user=user).order_by("pk")],
+        "restrictions": _restrictions(user),
     }
+
+
+def _restrictions(user) -> list[dict]:
+    """Bans and mutes the reader was given: the reader meets them when they write."""
+    bans = [{"kind": "ban", "reason": b.reason, "from": b.created_at.isoformat(),
+             "until": b.until.isoformat() if b.until else None,
+             "lifted": b.lifted_at.isoformat() if b.lifted_at else None}
+            for b in Ban.objects.filter(user=user).order_by("created_at")]
+    mutes = [{"kind": "mute", "room": m.room.name, "until": m.until.isoformat()}
+             for m in Mute.objects.filter(user=user).select_related("room").order_by("until")]
+    return bans + mutes
 
 
 @transaction.atomic

@@ -7,14 +7,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from dateline.demo.copybook import AGENCIES, LANGUAGES, SECTIONS, TAGS
 from dateline.demo.generator import Story, edition
+from dateline.demo.pictures import CREDIT, PICTURES, draw
 from dateline.newsroom import actions
-from dateline.newsroom.models import Agency, Article, Author, Section, Tag
+from dateline.newsroom.models import Agency, Article, Author, LeadImage, Section, Tag
 from dateline.newsroom.slugs import latin_slug
 
 
@@ -25,6 +27,7 @@ class Summary:
     tags: int
     stories: int
     pairs: int
+    pictures: int = 0
 
 
 def _sections() -> dict[tuple[str, str], Section]:
@@ -81,19 +84,39 @@ def _tags() -> dict[tuple[str, str], Tag]:
     return rows
 
 
+def _pictures(seed: int) -> dict[tuple[str, str], LeadImage]:
+    """Each section's picture, uploaded once per language (alt text and caption are in the
+    story's language) through the same action as the desk's upload."""
+    rows = {}
+    for picture in PICTURES:
+        png = draw(picture, seed)
+        for language in LANGUAGES:
+            upload = SimpleUploadedFile(f"{picture.section}.png", png, "image/png")
+            rows[language, picture.section] = actions.upload_lead_image(
+                upload, alt=picture.alt[language], caption=picture.caption[language],
+                credit=CREDIT[language], by=None)
+    return rows
+
+
 @transaction.atomic
 def fill(count: int, seed: int, *, now: datetime | None = None,
          progress: Callable[[int], object] | None = None) -> Summary:
     """Save the seed's edition of count stories; all of it or, on any error, nothing."""
     sections, agencies, tags, authors = _sections(), _agencies(), _tags(), _Authors()
+    pictures = _pictures(seed)
 
     def stories() -> Iterator[actions.NewStory]:
-        for story in edition(count, seed, now or timezone.now()):
-            yield _new_story(story, sections, agencies, tags, authors)
+        for number, story in enumerate(edition(count, seed, now or timezone.now())):
+            new = _new_story(story, sections, agencies, tags, authors)
+            # every other story has its section's picture, so pages show stories with a lead
+            # image and without; a translated pair is made in a row and shares it
+            if (story.pair if story.pair is not None else number) % 2 == 0:
+                new.article.lead_image = pictures.get((story.language, story.section))
+            yield new
 
     imported = actions.import_articles(stories(), by=None, progress=progress)
     return Summary(len(sections), len(agencies), len(tags), imported.stories,
-                   imported.translations)
+                   imported.translations, len(pictures))
 
 
 def _new_story(s: Story, sections: dict, agencies: dict, tags: dict,

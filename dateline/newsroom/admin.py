@@ -134,7 +134,11 @@ class _KnownIds:
 
 
 class StoryPicker(_KnownIds, AutocompleteSelect):
-    pass
+    def create_option(self, name, value, label, *args, **kwargs) -> dict:
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if value == "" and not label:
+            option["attrs"]["label"] = "—"  # an empty <option> needs a label
+        return option
 
 
 class TagPicker(_KnownIds, AutocompleteSelectMultiple):

@@ -77,7 +77,8 @@ def contexts_on(browser: Browser, base_url: str) -> Iterator[Callable[..., Brows
     opened = []
 
     def new(**options) -> BrowserContext:
-        context = browser.new_context(base_url=base_url, locale="en-GB", **options)
+        options.setdefault("locale", "en-GB")
+        context = browser.new_context(base_url=base_url, **options)
         context.set_default_timeout(TIMEOUT_MS)
         opened.append(context)
         return context

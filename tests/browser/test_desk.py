@@ -154,7 +154,7 @@ def test_editor_publishes_from_the_review_queue_and_readers_follow_the_story(
     expect(desk.locator(".messagelist")).to_contain_text("Published.")
     expect(desk.locator(".desk-badge")).to_have_text("Published")
     reader.reload()
-    expect(reader.locator("main .story-list h3")).to_have_text([HEADLINE])
+    expect(reader.locator("main .story-list .story-title")).to_have_text([HEADLINE])
     expect(reader.locator("aside.newsfeed li[data-id] a")).to_have_text([HEADLINE])
 
     # when they open it

@@ -8,15 +8,16 @@ from datetime import UTC, datetime
 from random import Random
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, F
 from django.utils import timezone
 
-from dateline.demo import copybook, generator, writer
+from dateline.demo import copybook, generator, pictures, writer
 from dateline.demo.kinds import KINDS, Money
 from dateline.events import ArticleEvent, SiteChanged
-from dateline.newsroom.models import Agency, Article, AuditEntry, Author, Section, Tag
+from dateline.newsroom.models import Agency, Article, AuditEntry, Author, LeadImage, Section, Tag
 from dateline.newsroom.sanitize import sanitize_html
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -206,3 +207,32 @@ def test_numbers_read_naturally_in_each_language():
     assert writer.money(Money(1500), "rub", "ru") == "135 млрд рублей"
     assert writer.money(Money(45), "usd", "en") == "$45 million"
     assert writer.money(Money(2400), "eur", "en") == "2.2 billion euros"
+
+
+def test_pictures_are_drawn_the_same_for_the_same_seed():
+    picture = pictures.PICTURES[0]
+    assert pictures.draw(picture, 1) == pictures.draw(picture, 1)
+    assert pictures.draw(picture, 1) != pictures.draw(picture, 2)
+    assert {p.section for p in pictures.PICTURES} == {s.slug for s in copybook.SECTIONS}
+
+
+def test_half_the_stories_lead_with_their_sections_picture_in_their_language(demo):
+    # given the demo edition, then every picture has renditions, alt text, caption and credit
+    images = list(LeadImage.objects.all())
+    assert len(images) == 2 * len(pictures.PICTURES)
+    for image in images:
+        assert image.alt and image.caption and image.credit
+        assert [r["width"] for r in image.renditions] == [480, 800, 1200]
+        assert all(default_storage.exists(r["url"].removeprefix("/media/"))
+                   for r in image.renditions)
+    # about half the stories show one, a translated pair both or neither
+    stories = Article.objects.select_related("lead_image", "section")
+    pictured = [a for a in stories if a.lead_image]
+    assert 0.4 < len(pictured) / len(stories) < 0.6
+    for story in pictured:
+        assert bool(CYRILLIC.search(story.lead_image.alt)) == (story.language == "ru")
+        assert story.lead_image.caption == next(
+            p.caption[story.language] for p in pictures.PICTURES
+            if p.section == story.section.slug)
+    pairs = stories.filter(translation__isnull=False)
+    assert all((a.lead_image_id is None) == (a.translation.lead_image_id is None) for a in pairs)

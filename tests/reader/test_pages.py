@@ -60,7 +60,8 @@ def test_section_page_has_tagline_newest_first_and_pages(client, section, make_a
     page = text(client.get("/en/world/"))
     assert "What happened everywhere else today." in page
     main = page[page.index("<main"):page.index("</main>")]
-    first_page = re.findall(r'<li class="story-item">\s*<h3><a href="([^"]+)"', main)
+    first_page = re.findall(
+        r'<li class="story-item">\s*<h2 class="story-title"><a href="([^"]+)"', main)
     newest = sorted(stories, key=lambda a: a.published_at, reverse=True)
     assert first_page == [a.get_absolute_url() for a in newest[:20]]
     second = text(client.get("/en/world/?page=2"))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dateline.newsroom.actions.images import check_image
-from dateline.newsroom.desk.widgets import RichTextEditor
+from dateline.newsroom.desk.widgets import RichTextEditor, VersionInput
 from dateline.newsroom.models import Article, Author
 from dateline.newsroom.sanitize import richtext_to_story_html
 
@@ -23,7 +23,7 @@ class AuthorsField(forms.ModelMultipleChoiceField):
 
 class ArticleForm(forms.ModelForm):
     # The version the editor started from: a save based on an older one is refused.
-    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version_seen = forms.IntegerField(widget=VersionInput, required=False)
     new_image = forms.FileField(label=_("New lead image"), required=False,
                                 help_text=_("JPEG, PNG, WebP or GIF. Checked by its content."))
     image_alt = forms.CharField(label=_("Alt text"), required=False, max_length=300)
