@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "dateline.discussion",
     "dateline.live",
     "dateline.chats",
+    "dateline.search",
     "dateline.demo",  # after the apps it loads through; none of them imports it
 ]
 
