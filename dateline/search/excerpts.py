@@ -7,36 +7,52 @@ is escaped before any mark is added.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from dateline.search.text import WORD, fold, stem
+from dateline.search.text import fold, stem
 
 LENGTH = 240  # characters of story around the best match
 SCAN = 20000  # a long story is searched for its matches this far in
 
 
 class Matcher:
-    """Tells whether a word of the story is one the query searched for."""
+    """Finds the words of a story that the query searched for.
+
+    Stemming every word of every excerpt would cost more than the search itself, so a
+    regular expression first finds the words that begin like a searched stem (Snowball
+    stems are the start of the word, save a last letter such as "happi" for "happy"), and
+    only those are stemmed to confirm.
+    """
 
     def __init__(self, stems: set[str], prefixes: set[str], language: str) -> None:
         self.stems, self.prefixes, self.language = stems, tuple(prefixes), language
-        # a word's stem starts with its first letters: only words sharing them are stemmed
-        self.starts = {s[:3] for s in stems}
+        starts = {s[:-1] if len(s) > 3 else s for s in stems} | set(prefixes)
+        alternatives = "|".join(sorted((_pattern(s) for s in starts), key=len, reverse=True))
+        self.candidates = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*",
+                                     re.IGNORECASE) if starts else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.candidates is None:
+            return []
+        return [m.span() for m in self.candidates.finditer(text) if self(m.group())]
 
     def __call__(self, word: str) -> bool:
-        folded = fold(word)
-        if self.prefixes and folded.startswith(self.prefixes):
+        if self.prefixes and fold(word).startswith(self.prefixes):
             return True
-        if folded[:3] not in self.starts and not any(len(s) < 3 for s in self.stems):
-            return False
         return stem(word, self.language) in self.stems
+
+
+def _pattern(start: str) -> str:
+    return "".join("[её]" if c == "е" else re.escape(c) for c in start)
 
 
 def excerpt(text: str, matcher: Matcher) -> SafeString:
     """About LENGTH characters of text around its densest run of matches, matches marked."""
     text = text[:SCAN]
-    spans = [m.span() for m in WORD.finditer(text) if matcher(m.group())]
+    spans = matcher.spans(text)
     start = _best_start(spans) if spans else 0
     if start:
         # begin on a word of its own, a little before the first match
@@ -53,8 +69,7 @@ def excerpt(text: str, matcher: Matcher) -> SafeString:
 
 def marked(text: str, matcher: Matcher) -> SafeString:
     """All of a short text (a headline), its matches marked."""
-    spans = [m.span() for m in WORD.finditer(text) if matcher(m.group())]
-    return mark_safe(_marked(text, 0, len(text), spans))  # noqa: S308
+    return mark_safe(_marked(text, 0, len(text), matcher.spans(text)))  # noqa: S308
 
 
 def _best_start(spans: list[tuple[int, int]]) -> int:
