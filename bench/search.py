@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dateline
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))
 EN_WORDS = """government city council election minister police court president market
 report water school health hospital price energy power border army family house road
 train river bridge harbour ferry island storm weather farmer harvest trade export import

@@ -1,20 +1,25 @@
 """The two ways the index answers a query: SQLite FTS5 and PostgreSQL full-text search.
 
-Both take a parsed Query (word characters only, see text.py) and the same filters, and give
-back a page of story ids with the number of all matches, in one statement. Nothing a reader
-typed reaches SQL other than as a bound parameter built from those words.
+Both take a parsed Query (word characters only, see text.py) and the same filters. The
+matches are read newest first and at most CANDIDATES of them (the fifty pages a reader can
+turn): a word found in half the archive costs what a rarer one does. "Best match" orders
+those candidates by relevance. Nothing a reader typed reaches SQL other than as a bound
+parameter built from those words.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
 
+from dateline.search.keys import LANGUAGE_BITS, after_key, first_key
 from dateline.search.text import Query
 
 CONFIGURATIONS = {"en": "english", "ru": "russian"}
+CANDIDATES = 1000
 
 
 @dataclass
@@ -28,29 +33,28 @@ class Filters:
     until: datetime | None = None  # exclusive
 
 
-def _where(filters: Filters) -> tuple[str, list]:
-    ops = connection.ops
-    sql = ["d.language = %s", "d.published_at <= %s"]
-    params: list = [filters.language, ops.adapt_datetimefield_value(filters.now)]
+@dataclass
+class Matches:
+    ids: list[int]  # the page's stories, in order
+    count: int  # how many match, up to CANDIDATES
+    more: bool  # more than CANDIDATES match
+
+
+def _story_filters(filters: Filters) -> tuple[str, list]:
+    sql, params = [], []
     if filters.section:
-        sql.append("d.section_id = (SELECT s.id FROM newsroom_section s "
+        sql.append(" AND d.section_id = (SELECT s.id FROM newsroom_section s "
                    "WHERE s.language = %s AND s.slug = %s)")
         params += [filters.language, filters.section]
     if filters.agency:
-        sql.append("d.agency_id = (SELECT g.id FROM newsroom_agency g WHERE g.code = %s)")
+        sql.append(" AND d.agency_id = (SELECT g.id FROM newsroom_agency g WHERE g.code = %s)")
         params.append(filters.agency)
     if filters.tag:
-        sql.append("EXISTS (SELECT 1 FROM newsroom_article_tags at "
+        sql.append(" AND EXISTS (SELECT 1 FROM newsroom_article_tags at "
                    "JOIN newsroom_tag t ON t.id = at.tag_id WHERE at.article_id = d.article_id "
                    "AND t.language = %s AND t.slug = %s)")
         params += [filters.language, filters.tag]
-    if filters.since:
-        sql.append("d.published_at >= %s")
-        params.append(ops.adapt_datetimefield_value(filters.since))
-    if filters.until:
-        sql.append("d.published_at < %s")
-        params.append(ops.adapt_datetimefield_value(filters.until))
-    return " AND ".join(sql), params
+    return "".join(sql), params
 
 
 def fts5_match(query: Query) -> str:
@@ -63,22 +67,39 @@ def fts5_match(query: Query) -> str:
 
 
 def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
-                  offset: int) -> tuple[list[int], int | None]:
-    where, params = _where(filters)
-    order = ("d.published_at DESC, d.article_id DESC" if newest
-             else "m.rank, d.published_at DESC")
-    # bm25() only works where FTS5 scans: the matches are ranked first, then filtered
-    sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS rank "
-           f"FROM search_fts WHERE search_fts MATCH %s) "
-           f"SELECT d.article_id, count(*) OVER () FROM m "
-           f"JOIN search_document d ON d.article_id = m.id "
-           f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s")
-    return _run(sql, [fts5_match(query), *params, limit, offset])
+                  offset: int) -> Matches:
+    match = fts5_match(query)
+    until = min(filters.now, filters.until) if filters.until else filters.now
+    low = first_key(filters.since) if filters.since else -(1 << 62)
+    high = after_key(until) if until is filters.now else first_key(until)
+    where, params = _story_filters(filters)
+    # FTS5 walks its rowids (keys: time first) downwards and stops at the limit
+    rows = _fetch(
+        "SELECT d.article_id, search_fts.rowid FROM search_fts "
+        "JOIN search_document d ON d.key = search_fts.rowid "
+        "WHERE search_fts MATCH %s AND search_fts.rowid >= %s AND search_fts.rowid < %s "
+        f"AND (search_fts.rowid & 1) = %s AND d.published_at <= %s{where} "
+        "ORDER BY search_fts.rowid DESC LIMIT %s",
+        [match, low, high, LANGUAGE_BITS.get(filters.language, 0),
+         connection.ops.adapt_datetimefield_value(filters.now), *params, CANDIDATES + 1])
+    found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
+    rows = rows[:CANDIDATES]
+    if newest or not rows:
+        found.ids = [row[0] for row in rows[offset:offset + limit]]
+        return found
+    story = {key: pk for pk, key in rows}
+    ranked = _fetch(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+        "AND rowid IN (SELECT value FROM json_each(%s)) "
+        "ORDER BY bm25(search_fts, 4.0, 1.0), rowid DESC LIMIT %s OFFSET %s",
+        [match, json.dumps(list(story)), limit, offset])
+    found.ids = [story[key] for (key,) in ranked]
+    return found
 
 
 def _tsquery(query: Query) -> tuple[str, list]:
     sql, params = [], []
-    text = " ".join(_websearch(p.words) if p.kind == "phrase" else p.words[0]
+    text = " ".join('"' + " ".join(p.words) + '"' if p.kind == "phrase" else p.words[0]
                     for p in query.parts if p.kind != "prefix" and p.words != ("or",))
     if text:
         sql.append("websearch_to_tsquery(%s::regconfig, %s)")
@@ -91,32 +112,42 @@ def _tsquery(query: Query) -> tuple[str, list]:
     return " && ".join(sql), params
 
 
-def _websearch(words: tuple[str, ...]) -> str:
-    return '"' + " ".join(words) + '"'
-
-
 def postgres_search(query: Query, filters: Filters, *, newest: bool, limit: int,
-                    offset: int) -> tuple[list[int], int | None]:
+                    offset: int) -> Matches:
     tsquery, q_params = _tsquery(query)
-    where, params = _where(filters)
-    order = ("d.published_at DESC, d.article_id DESC" if newest
-             else "ts_rank_cd(d.vector, q.q) DESC, d.published_at DESC")
-    sql = (f"SELECT d.article_id, count(*) OVER () FROM search_document d, "
-           f"(SELECT {tsquery} AS q) q WHERE d.vector @@ q.q AND {where} "
-           f"ORDER BY {order} LIMIT %s OFFSET %s")
-    return _run(sql, [*q_params, *params, limit, offset])
+    ops = connection.ops
+    where, params = _story_filters(filters)
+    for op, moment in ((">=", filters.since), ("<", filters.until)):
+        if moment:
+            where += f" AND d.published_at {op} %s"
+            params.append(ops.adapt_datetimefield_value(moment))
+    rows = _fetch(
+        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
+        f"WHERE d.vector @@ q.q AND d.language = %s AND d.published_at <= %s{where} "
+        "ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
+        [*q_params, filters.language, ops.adapt_datetimefield_value(filters.now), *params,
+         CANDIDATES + 1])
+    found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
+    ids = [row[0] for row in rows[:CANDIDATES]]
+    if newest or not ids:
+        found.ids = ids[offset:offset + limit]
+        return found
+    ranked = _fetch(
+        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
+        "WHERE d.article_id = ANY(%s) "
+        "ORDER BY ts_rank_cd(d.vector, q.q) DESC, d.published_at DESC LIMIT %s OFFSET %s",
+        [*q_params, ids, limit, offset])
+    found.ids = [row[0] for row in ranked]
+    return found
 
 
-def _run(sql: str, params: list) -> tuple[list[int], int | None]:
+def _fetch(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    # past the last page there are no rows to carry the total: the caller counts again
-    return [row[0] for row in rows], (rows[0][1] if rows else None)
+        return cursor.fetchall()
 
 
-def search(query: Query, filters: Filters, *, newest: bool, limit: int,
-           offset: int) -> tuple[list[int], int | None]:
-    """A page of matching story ids, best (or newest) first, and how many match in all."""
+def search(query: Query, filters: Filters, *, newest: bool, limit: int, offset: int) -> Matches:
+    """A page of matching story ids, best (or newest) first, and how many match."""
     run = sqlite_search if connection.vendor == "sqlite" else postgres_search
     return run(query, filters, newest=newest, limit=limit, offset=offset)

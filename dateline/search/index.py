@@ -14,6 +14,7 @@ from django.db import connection, transaction
 
 from dateline.events import ArticleEvent, SiteChanged
 from dateline.newsroom.models import Article
+from dateline.search.keys import key_of
 from dateline.search.models import Document
 from dateline.search.text import plain_text, terms
 
@@ -58,7 +59,7 @@ def reindex(*, progress: Callable[[int], object] | None = None) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM search_fts WHERE rowid NOT IN "
-                           "(SELECT article_id FROM search_document)")
+                           "(SELECT key FROM search_document)")
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         else:
             cursor.execute("ANALYZE search_document")
@@ -82,25 +83,29 @@ def write(articles: Iterable[Article]) -> None:
     """Upsert the entries of these public stories."""
     entries = [Document(article_id=a.pk, language=a.language, section_id=a.section_id,
                         agency_id=a.agency_id, published_at=a.published_at, version=a.version,
+                        key=key_of(a.pk, a.language, a.published_at),
                         text=f"{a.lead}\n{plain_text(a.body)}") for a in articles]
     if not entries:
         return
+    old_keys = list(Document.objects.filter(pk__in=[e.pk for e in entries])
+                    .values_list("key", flat=True))
     Document.objects.bulk_create(
         entries, update_conflicts=True, unique_fields=["article"],
-        update_fields=["language", "section_id", "agency_id", "published_at", "version",
+        update_fields=["language", "section_id", "agency_id", "published_at", "version", "key",
                        "text"])
     headlines = {a.pk: a.headline for a in articles}
     if connection.vendor == "sqlite":
-        _write_fts(entries, headlines)
+        _write_fts(entries, headlines, old_keys)
     else:
         _write_vectors(entries, headlines)
 
 
-def _write_fts(entries: list[Document], headlines: dict[int, str]) -> None:
-    rows = [(e.pk, " ".join(terms(headlines[e.pk], e.language)),
+def _write_fts(entries: list[Document], headlines: dict[int, str], old_keys: list[int]) -> None:
+    rows = [(e.key, " ".join(terms(headlines[e.pk], e.language)),
              " ".join(terms(e.text, e.language))) for e in entries]
     with connection.cursor() as cursor:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r[0],) for r in rows])
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s",
+                           [(k,) for k in {*old_keys, *(r[0] for r in rows)}])
         cursor.executemany("INSERT INTO search_fts(rowid, headline, body) VALUES (%s, %s, %s)",
                            rows)
 
@@ -126,8 +131,9 @@ def remove(article_ids: list[int]) -> None:
     """Take these stories out of the index (no error if they were not in it)."""
     if not article_ids:
         return
-    Document.objects.filter(pk__in=article_ids).delete()
-    if connection.vendor == "sqlite":
+    entries = Document.objects.filter(pk__in=article_ids)
+    keys = list(entries.values_list("key", flat=True))
+    entries.delete()
+    if connection.vendor == "sqlite" and keys:
         with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s",
-                               [(pk,) for pk in article_ids])
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(k,) for k in keys])

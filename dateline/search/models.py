@@ -21,6 +21,8 @@ class Document(models.Model):
     section_id = models.IntegerField(_("section"))
     agency_id = models.IntegerField(_("agency"), null=True)
     published_at = models.DateTimeField(_("published at"))
+    # orders the FTS5 table by time (see keys.py); unique, so it finds this row from there
+    key = models.BigIntegerField(_("key"), unique=True)
     # the story's version when indexed: a second process hearing the same event skips it
     version = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("text"))  # lead and body as plain text, for excerpts

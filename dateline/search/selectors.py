@@ -34,6 +34,7 @@ class SearchPage:
     problem: str = ""  # "empty", "too_long", "stop_words"
     hits: list[Hit] = field(default_factory=list)
     count: int = 0
+    more: bool = False  # more match than count (the first thousand are shown)
     number: int = 1
 
     @property
@@ -62,7 +63,7 @@ def search_stories(query: str, *, language: str, section: str = "", tag: str = "
                    until: datetime | None = None, order: str = "relevance",
                    page: int = 1) -> SearchPage:
     """A page of public stories matching query in one language, with highlighted excerpts:
-    two queries (the matches with their count, then the stories of the page)."""
+    the matches (one query; a second ranks them for best match), then the page's stories."""
     parsed = parse(query, language)
     page = max(1, min(page, PAGES_MAX))
     result = SearchPage(query=query, problem=parsed.problem, number=page)
@@ -70,12 +71,10 @@ def search_stories(query: str, *, language: str, section: str = "", tag: str = "
         return result
     filters = backends.Filters(language=language, now=timezone.now(), section=section,
                                tag=tag, agency=agency, since=since, until=until)
-    ids, count = backends.search(parsed, filters, newest=order == "newest", limit=PER_PAGE,
-                                 offset=(page - 1) * PER_PAGE)
-    if count is None and page > 1:  # past the end: still say how many there are
-        _none, count = backends.search(parsed, filters, newest=True, limit=1, offset=0)
-    result.count = count or 0
-    result.hits = _hits(ids, Matcher(parsed.stems, parsed.prefixes, language))
+    found = backends.search(parsed, filters, newest=order == "newest", limit=PER_PAGE,
+                            offset=(page - 1) * PER_PAGE)
+    result.count, result.more = found.count, found.more
+    result.hits = _hits(found.ids, Matcher(parsed.stems, parsed.prefixes, language))
     return result
 
 
@@ -105,7 +104,5 @@ def desk_matches(text: str, language: str = "") -> list[int]:
         if parsed.problem:
             continue
         filters = backends.Filters(language=lang, now=timezone.now())
-        found, _count = backends.search(parsed, filters, newest=False, limit=DESK_MAX,
-                                        offset=0)
-        ids += found
+        ids += backends.search(parsed, filters, newest=False, limit=DESK_MAX, offset=0).ids
     return ids

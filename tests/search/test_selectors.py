@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from dateline.search import backends
 from dateline.search.selectors import PER_PAGE, search_stories
 
 
@@ -152,9 +153,26 @@ def test_excerpts_escape_the_story_text(section, make_article, indexed):
     assert str(hit.headline) == "Tags &lt;b&gt;in&lt;/b&gt; a headline"
 
 
-def test_a_search_is_two_queries_whatever_the_page_size(
+def test_a_search_costs_the_same_queries_whatever_the_page_size(
         section, make_article, indexed, django_assert_num_queries):
     indexed(*[make_article(section, headline=f"Regatta {n}", slug=f"r-{n}") for n in range(12)])
-    with django_assert_num_queries(2):
+    # the matches, their ranking, the page's stories with their sections
+    with django_assert_num_queries(3):
         page = search_stories("regatta", language="en")
         assert [hit.article.section.name for hit in page.hits] == ["World"] * 12
+    # newest first needs no ranking
+    with django_assert_num_queries(2):
+        page = search_stories("regatta", language="en", order="newest")
+        assert [hit.article.section.name for hit in page.hits] == ["World"] * 12
+
+
+def test_past_the_candidates_the_count_says_there_are_more(
+        section, make_article, indexed, monkeypatch):
+    monkeypatch.setattr(backends, "CANDIDATES", 4)
+    now = timezone.now()
+    indexed(*[make_article(section, headline=f"Regatta {n}", slug=f"r-{n}",
+                           published_at=now - timedelta(hours=n)) for n in range(6)])
+    page = search_stories("regatta", language="en")
+    # the newest four are the candidates; relevance orders them
+    assert (page.count, page.more) == (4, True)
+    assert sorted(hit.article.slug for hit in page.hits) == ["r-0", "r-1", "r-2", "r-3"]
