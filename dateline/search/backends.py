@@ -9,7 +9,6 @@ parameter built from those words.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -87,13 +86,15 @@ def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
     if newest or not rows:
         found.ids = [row[0] for row in rows[offset:offset + limit]]
         return found
+    # bm25() is only computed while FTS5 walks its own rows: walk the candidates' time span
+    # again (newest first, as before) and keep the candidates' scores
     story = {key: pk for pk, key in rows}
-    ranked = _fetch(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-        "AND rowid IN (SELECT value FROM json_each(%s)) "
-        "ORDER BY bm25(search_fts, 4.0, 1.0), rowid DESC LIMIT %s OFFSET %s",
-        [match, json.dumps(list(story)), limit, offset])
-    found.ids = [story[key] for (key,) in ranked]
+    scores = _fetch(
+        "SELECT rowid, bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH %s "
+        "AND rowid >= %s AND rowid <= %s AND (rowid & 1) = %s ORDER BY rowid DESC",
+        [match, rows[-1][1], rows[0][1], LANGUAGE_BITS.get(filters.language, 0)])
+    ranked = sorted((score, -key) for key, score in scores if key in story)
+    found.ids = [story[-key] for _score, key in ranked[offset:offset + limit]]
     return found
 
 
