@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "dateline.chats",
     "dateline.subscriptions",
     "dateline.subscriptions.push",
+    "dateline.search",
     "dateline.demo",  # after the apps it loads through; none of them imports it
     "django.forms",  # the form widgets' own templates, for the renderer below
 ]

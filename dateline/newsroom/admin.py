@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from dateline import numbers  # also registers the <id:...> converter
 from dateline.newsroom import actions
 from dateline.newsroom.desk import panels
+from dateline.newsroom.desk import search as story_search
 from dateline.newsroom.desk import views as desk
 from dateline.newsroom.desk.forms import ArticleForm, CorrectionForm, ScheduleForm
 from dateline.newsroom.models import Agency, Article, AuditEntry, Author, Section, Tag
@@ -188,6 +189,14 @@ class ArticleAdmin(admin.ModelAdmin):
             return qs
         # a reporter works on their own stories and reads what is public
         return qs.filter(Q(author=request.user) | Q(status=S.PUBLISHED))
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # drafts by their words as typed; public stories also by the index's word forms
+        ids = story_search.matching(search_term, request.GET.get("language__exact", ""))
+        if ids:
+            found = found | queryset.filter(pk__in=ids)
+        return found, may_have_duplicates
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and not actions.can_edit(request.user, obj):

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from dateline.reader import archive, authors, feeds, views
+from dateline.reader import archive, authors, feeds, search, views
 from dateline.reader.pagecache import public_page
 
 app_name = "reader"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("rss/", public_page(feeds.LatestRss()), name="rss"),
     path("atom/", public_page(feeds.LatestAtom()), name="atom"),
     path("feed.json", public_page(feeds.latest_json), name="json"),
+    path("search/", search.search, name="search"),
     path("tags/<slug:tag>/", views.tag, name="tag"),
     path("tags/<slug:tag>/rss/", public_page(feeds.TagRss()), name="tag_rss"),
     path("tags/<slug:tag>/atom/", public_page(feeds.TagAtom()), name="tag_atom"),

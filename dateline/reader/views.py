@@ -59,7 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "share": {"title": found.SITE_NAME, "description": _("News as it happens, in English "
                                                               "and Russian."),
                   "image": found.share_image()},
-        "structured_data": [found.website(language)],
+        "structured_data": [found.website(language, search=reverse("reader:search"))],
     })
 
 

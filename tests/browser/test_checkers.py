@@ -76,6 +76,8 @@ READER_PAGES: list[tuple[str, Address, str]] = [
     ("archive month", lambda e, lang: _day(e, lang, "reader:archive_month"), ANONYMOUS),
     ("archive day", lambda e, lang: _day(e, lang, "reader:archive_day"), ANONYMOUS),
     ("author", lambda e, lang: e.author.url_in(lang), ANONYMOUS),
+    ("search results", "/{lang}/search/?q=ferry", ANONYMOUS),
+    ("search, nothing asked", "/{lang}/search/", ANONYMOUS),
 ]
 DESK_PAGES: list[tuple[str, Address, str]] = [
     ("desk story list", "/admin/newsroom/article/", EDITOR),

@@ -137,6 +137,10 @@ def test_the_home_page_is_a_website_in_its_language(client, story):
     site = of_type(read(client, "/ru/"), "WebSite")
     assert site["url"] == absolute("/ru/") and site["inLanguage"] == "ru"
     assert site["publisher"]["@type"] == "NewsMediaOrganization"
+    action = site["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == absolute("/ru/search/") + "?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
 
 
 @pytest.mark.parametrize("url", ["/en/", "/en/world/", "/en/tags/shipping/",

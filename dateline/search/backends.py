@@ -1,0 +1,154 @@
+"""The two ways the index answers a query: SQLite FTS5 and PostgreSQL full-text search.
+
+Both take a parsed Query (word characters only, see text.py) and the same filters. The
+matches are read newest first and at most CANDIDATES of them (the fifty pages a reader can
+turn): a word found in half the archive costs what a rarer one does. "Best match" orders
+those candidates by relevance. Nothing a reader typed reaches SQL other than as a bound
+parameter built from those words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+
+from dateline.search.keys import LANGUAGE_BITS, after_key, first_key
+from dateline.search.text import Query
+
+CONFIGURATIONS = {"en": "english", "ru": "russian"}
+CANDIDATES = 1000
+
+
+@dataclass
+class Filters:
+    language: str
+    now: datetime
+    section: str = ""  # slug
+    tag: str = ""  # slug
+    agency: str = ""  # code
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+
+@dataclass
+class Matches:
+    ids: list[int]  # the page's stories, in order
+    count: int  # how many match, up to CANDIDATES
+    more: bool  # more than CANDIDATES match
+
+
+def _story_filters(filters: Filters) -> tuple[str, list]:
+    sql, params = [], []
+    if filters.section:
+        sql.append(" AND d.section_id = (SELECT s.id FROM newsroom_section s "
+                   "WHERE s.language = %s AND s.slug = %s)")
+        params += [filters.language, filters.section]
+    if filters.agency:
+        sql.append(" AND d.agency_id = (SELECT g.id FROM newsroom_agency g WHERE g.code = %s)")
+        params.append(filters.agency)
+    if filters.tag:
+        sql.append(" AND EXISTS (SELECT 1 FROM newsroom_article_tags at "
+                   "JOIN newsroom_tag t ON t.id = at.tag_id WHERE at.article_id = d.article_id "
+                   "AND t.language = %s AND t.slug = %s)")
+        params += [filters.language, filters.tag]
+    return "".join(sql), params
+
+
+def fts5_match(query: Query) -> str:
+    """The FTS5 expression: every part quoted, so no word is ever read as an operator."""
+    out = []
+    for part in query.parts:
+        quoted = '"' + " ".join(part.stems) + '"'
+        out.append(quoted + "*" if part.kind == "prefix" else quoted)
+    return " ".join(out)
+
+
+def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
+                  offset: int) -> Matches:
+    match = fts5_match(query)
+    until = min(filters.now, filters.until) if filters.until else filters.now
+    low = first_key(filters.since) if filters.since else -(1 << 62)
+    high = after_key(until) if until is filters.now else first_key(until)
+    where, params = _story_filters(filters)
+    # FTS5 walks its rowids (keys: time first) downwards and stops at the limit
+    rows = _fetch(
+        "SELECT d.article_id, search_fts.rowid FROM search_fts "
+        "JOIN search_document d ON d.key = search_fts.rowid "
+        "WHERE search_fts MATCH %s AND search_fts.rowid >= %s AND search_fts.rowid < %s "
+        f"AND (search_fts.rowid & 1) = %s AND d.published_at <= %s{where} "
+        "ORDER BY search_fts.rowid DESC LIMIT %s",
+        [match, low, high, LANGUAGE_BITS.get(filters.language, 0),
+         connection.ops.adapt_datetimefield_value(filters.now), *params, CANDIDATES + 1])
+    found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
+    rows = rows[:CANDIDATES]
+    if newest or not rows:
+        found.ids = [row[0] for row in rows[offset:offset + limit]]
+        return found
+    # bm25() is only computed while FTS5 walks its own rows: walk the candidates' time span
+    # again (newest first, as before) and keep the candidates' scores
+    story = {key: pk for pk, key in rows}
+    scores = _fetch(
+        "SELECT rowid, bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH %s "
+        "AND rowid >= %s AND rowid <= %s AND (rowid & 1) = %s ORDER BY rowid DESC",
+        [match, rows[-1][1], rows[0][1], LANGUAGE_BITS.get(filters.language, 0)])
+    ranked = sorted((score, -key) for key, score in scores if key in story)
+    found.ids = [story[-key] for _score, key in ranked[offset:offset + limit]]
+    return found
+
+
+def _tsquery(query: Query) -> tuple[str, list]:
+    sql, params = [], []
+    text = " ".join('"' + " ".join(p.words) + '"' if p.kind == "phrase" else p.words[0]
+                    for p in query.parts if p.kind != "prefix" and p.words != ("or",))
+    if text:
+        sql.append("websearch_to_tsquery(%s::regconfig, %s)")
+        params += [CONFIGURATIONS.get(query.language, "english"), text]
+    for part in query.parts:
+        if part.kind == "prefix":
+            # our stem of the prefix, matched against the start of the stored lexemes
+            sql.append("to_tsquery('simple', %s)")
+            params.append(f"'{part.stems[0]}':*")
+    return " && ".join(sql), params
+
+
+def postgres_search(query: Query, filters: Filters, *, newest: bool, limit: int,
+                    offset: int) -> Matches:
+    tsquery, q_params = _tsquery(query)
+    ops = connection.ops
+    where, params = _story_filters(filters)
+    for op, moment in ((">=", filters.since), ("<", filters.until)):
+        if moment:
+            where += f" AND d.published_at {op} %s"
+            params.append(ops.adapt_datetimefield_value(moment))
+    rows = _fetch(
+        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
+        f"WHERE d.vector @@ q.q AND d.language = %s AND d.published_at <= %s{where} "
+        "ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
+        [*q_params, filters.language, ops.adapt_datetimefield_value(filters.now), *params,
+         CANDIDATES + 1])
+    found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
+    ids = [row[0] for row in rows[:CANDIDATES]]
+    if newest or not ids:
+        found.ids = ids[offset:offset + limit]
+        return found
+    ranked = _fetch(
+        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
+        "WHERE d.article_id = ANY(%s) "
+        "ORDER BY ts_rank_cd(d.vector, q.q) DESC, d.published_at DESC LIMIT %s OFFSET %s",
+        [*q_params, ids, limit, offset])
+    found.ids = [row[0] for row in ranked]
+    return found
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def search(query: Query, filters: Filters, *, newest: bool, limit: int, offset: int) -> Matches:
+    """A page of matching story ids, best (or newest) first, and how many match."""
+    run = sqlite_search if connection.vendor == "sqlite" else postgres_search
+    return run(query, filters, newest=newest, limit=limit, offset=offset)
