@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "dateline.accounts",
     "dateline.discussion",
     "dateline.live",
+    "dateline.analytics",
     "dateline.chats",
     "dateline.demo",  # after the apps it loads through; none of them imports it
 ]

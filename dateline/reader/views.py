@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_from_request
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from dateline.analytics.selectors import most_read
 from dateline.newsroom import selectors
 from dateline.reader.pagecache import fragment, public_page
 
@@ -44,7 +45,8 @@ def home(request: HttpRequest) -> HttpResponse:
     language = get_language()
     sections = selectors.menu_sections(language=language)
     front = selectors.front_page(language=language, sections=sections)
-    return _page(request, "reader/home.html", {"sections": sections, **front})
+    return _page(request, "reader/home.html", {"sections": sections, **front,
+                                               "most_read": most_read(language=language)})
 
 
 @public_page
@@ -57,6 +59,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     return _page(request, "reader/section.html", {
         "section": current, "page": page, "current_section": current,
         "alternate_url": counterpart.get_absolute_url() if counterpart else None,
+        "most_read": most_read(language=language, section=current),
     })
 
 

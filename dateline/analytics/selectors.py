@@ -1,0 +1,124 @@
+"""Read paths of the figures: each one query, grouped in the database, of bounded size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncDate, TruncHour
+from django.utils import timezone
+
+from dateline.analytics.models import Kind, StoryDay, TrafficHour
+from dateline.discussion.models import Comment
+from dateline.newsroom.models import Article, Section
+
+MOST_READ_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    span: timedelta
+    hourly: bool  # one point an hour, else one a day
+
+
+PERIODS = {p.key: p for p in (Period("24h", timedelta(hours=24), True),
+                              Period("7d", timedelta(days=7), False),
+                              Period("30d", timedelta(days=30), False),
+                              Period("365d", timedelta(days=365), False))}
+DEFAULT_PERIOD = PERIODS["24h"]
+
+
+def _hour(when: datetime) -> datetime:
+    return when.replace(minute=0, second=0, microsecond=0)
+
+
+def most_read(*, language: str, section: Section | None = None, limit: int = 5
+              ) -> list[Article]:
+    """The public stories of an edition (or a section) read most in the last 24 hours."""
+    since = _hour(timezone.now() - MOST_READ_WINDOW)
+    where = {"hourly_reads__hour__gte": since, "hourly_reads__language": language}
+    if section is not None:
+        where["hourly_reads__section"] = section
+    return list(Article.objects.published().filter(**where)
+                .annotate(reads=Sum("hourly_reads__reads"))
+                .select_related("section").only("id", "headline", "slug", "language",
+                                                "section__id", "section__slug")
+                .order_by("-reads", "-published_at", "-id")[:limit])
+
+
+def points(period: Period, now: datetime) -> list[datetime | date]:
+    """Every hour or day of the period, oldest first: the charts' x axis, gaps at zero."""
+    if period.hourly:
+        last = _hour(now)
+        hours = int(period.span / timedelta(hours=1))
+        return [last - timedelta(hours=n) for n in range(hours)][::-1]
+    today = timezone.localdate(now)
+    return [today - timedelta(days=n) for n in range(period.span.days)][::-1]
+
+
+def start(period: Period, now: datetime) -> datetime:
+    first = points(period, now)[0]
+    if period.hourly:
+        return first
+    return timezone.make_aware(datetime.combine(first, datetime.min.time()))
+
+
+def _by_point(period: Period, field: str):
+    tz = timezone.get_current_timezone()
+    return TruncHour(field, tzinfo=tz) if period.hourly else TruncDate(field, tzinfo=tz)
+
+
+def reads_over_time(period: Period, now: datetime) -> dict:
+    """Reads in each hour or day of the period: {point: reads}."""
+    rows = (TrafficHour.objects.filter(hour__gte=start(period, now))
+            .annotate(point=_by_point(period, "hour")).values("point")
+            .annotate(n=Sum("reads")).order_by())
+    return {row["point"]: row["n"] for row in rows}
+
+
+def comments_over_time(period: Period, now: datetime) -> dict:
+    """Comments written in each hour or day of the period: {point: comments}."""
+    rows = (Comment.objects.filter(created_at__gte=start(period, now))
+            .annotate(point=_by_point(period, "created_at")).values("point")
+            .annotate(n=Count("id")).order_by())
+    return {row["point"]: row["n"] for row in rows}
+
+
+def reads_per_section(period: Period, now: datetime) -> list[tuple[str, str, int]]:
+    """(language, section name, reads) for each section read in the period, most first;
+    pages of no section (home) under an empty name."""
+    rows = list(TrafficHour.objects.filter(hour__gte=start(period, now))
+                .values("language", "section_ref").annotate(n=Sum("reads")).order_by("-n"))
+    names = dict(Section.objects.filter(pk__in={r["section_ref"] for r in rows})
+                 .values_list("pk", "name"))
+    return [(r["language"], names.get(r["section_ref"], ""), r["n"]) for r in rows
+            if r["section_ref"] in names or not r["section_ref"]]
+
+
+def arrivals(period: Period, now: datetime) -> dict[str, int]:
+    """Readers arriving from outside, by kind (moves between our pages are not arrivals)."""
+    rows = (TrafficHour.objects.filter(hour__gte=start(period, now))
+            .exclude(kind=Kind.INTERNAL).values("kind").annotate(n=Sum("reads")).order_by())
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def top_last_hour(now: datetime, *, limit: int = 10) -> list[Article]:
+    """The stories read most in this clock hour and the one before it."""
+    return list(Article.objects.filter(hourly_reads__hour__gte=_hour(now) - timedelta(hours=1))
+                .annotate(reads=Sum("hourly_reads__reads"))
+                .select_related("section").only("id", "headline", "language", "section__name")
+                .order_by("-reads", "-id")[:limit])
+
+
+def story_days(article: Article, *, days: int = 365) -> dict[date, int]:
+    """A story's reads per day, the last `days` days: {day: reads}."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    return dict(StoryDay.objects.filter(article=article, day__gte=since)
+                .values_list("day", "reads"))
+
+
+def story_total(article: Article) -> int:
+    """Every read of a story ever counted."""
+    return StoryDay.objects.filter(article=article).aggregate(n=Sum("reads"))["n"] or 0
