@@ -49,7 +49,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     comments = _series(period, now, selectors.comments_over_time(period, now))
     found = selectors.arrivals(period, now)
     arrivals = [(str(kind.label), found.get(kind.value, 0)) for kind in ARRIVAL_KINDS]
-    sections = [(f"{name or _('Home page')} ({language})", n)
+    home = _("Home page")
+    sections = [(f"{name or home} ({language})", n)
                 for language, name, n in selectors.reads_per_section(period, now)]
     return TemplateResponse(request, "analytics/overview.html", {
         **admin.site.each_context(request), "title": _("Analytics"),

@@ -47,7 +47,7 @@ def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
 def test_home_queries(client, busy_edition, django_assert_num_queries, forget_cache):
     # menu, a breaking top story, the newest stories sorted into sections, most read,
     # newsfeed: however many sections there are
-    fetch(client, "/en/", 6, django_assert_num_queries, forget_cache)
+    fetch(client, "/en/", 5, django_assert_num_queries, forget_cache)
 
 
 def test_home_asks_separately_only_for_sections_too_quiet_for_the_window(
