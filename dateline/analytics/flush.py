@@ -9,7 +9,13 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from dateline.analytics import counter
-from dateline.analytics.models import FlushedBucket, StoryDay, StoryHour, TrafficHour
+from dateline.analytics.models import (
+    FlushedBucket,
+    StoryDay,
+    StoryHour,
+    TrafficDay,
+    TrafficHour,
+)
 from dateline.newsroom.models import Article, Section
 
 # A beacon that took its minute just before the minute ended may still be writing into it.
@@ -78,6 +84,8 @@ def _write(minute: datetime, counts: dict[counter.Read, int]) -> None:
     _add(StoryDay, ["article_id", "day"], [(pk, day, n) for pk, n in story_reads.items()])
     _add(TrafficHour, ["hour", "language", "section_ref", "kind"], [
         (hour, language, section, kind, n) for (language, section, kind), n in traffic.items()])
+    _add(TrafficDay, ["day", "language", "section_ref", "kind"], [
+        (day, language, section, kind, n) for (language, section, kind), n in traffic.items()])
 
 
 def _add(model, key: list[str], rows: list[tuple], *, extra: tuple | list = ()) -> None:

@@ -79,6 +79,25 @@ class TrafficHour(models.Model):
         return f"{self.hour:%Y-%m-%d %H:00} {self.language}/{self.section_ref}/{self.kind}"
 
 
+class TrafficDay(models.Model):
+    """TrafficHour summed per day (the site's time zone): a year is 365 rows per key, which
+    the desk's longer periods read instead of 8,760."""
+
+    day = models.DateField()
+    language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES)
+    section_ref = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    reads = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "language", "section_ref", "kind"],
+                                               name="analytics_traffic_day")]
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.language}/{self.section_ref}/{self.kind}"
+
+
 class FlushedBucket(models.Model):
     """A minute of counts already written: a flush run twice counts it once."""
 
