@@ -47,13 +47,11 @@ def test_generated_views_give_exactly_those_figures(edition, client, editor,
     views([(b1, "search", 9), (w2, "search", 10)])
     # when the job runs after the last minute closed
     assert flush_all() == 3
-    # then most read ranks them by their reads, in one query
+    # then most read ranks them by their reads (a tie: the newer story first), in one query
     with django_assert_num_queries(1):
         top = selectors.most_read(language="en", limit=5)
     assert [(a.pk, a.reads) for a in top] == [(w2.pk, 12), (b1.pk, 12), (w1.pk, 10),
-                                             (b2.pk, 5), (w3.pk, 1)][:5] or \
-        [(a.pk, a.reads) for a in top] == [(b1.pk, 12), (w2.pk, 12), (w1.pk, 10),
-                                          (b2.pk, 5), (w3.pk, 1)]
+                                             (b2.pk, 5), (w3.pk, 1)]
     assert [a.pk for a in selectors.most_read(language="en", section=edition["section"])] == \
         [b1.pk, b2.pk]
     assert selectors.most_read(language="ru") == []
