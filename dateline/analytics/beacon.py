@@ -62,6 +62,8 @@ def _read_of(data: QueryDict, own_hosts: set[str]) -> counter.Read | None:
         return None
     if article is None or section is None or (page == "story") != (article > 0):
         return None
+    if (page == "section") != (section > 0):
+        return None
     kind = arrivals.classify(data.get("ref", ""), utm_source=data.get("utm_source", ""),
                              utm_medium=data.get("utm_medium", ""), own_hosts=own_hosts)
     # a story's section is taken from the story itself when the counts are written

@@ -57,6 +57,8 @@ def test_machines_are_refused_and_not_counted(send, story, agent):
     {"page": "story", "lang": "en"},
     {"page": "home", "story": "5", "lang": "en"},
     {"page": "section", "section": "x", "lang": "en"},
+    {"page": "section", "lang": "en"},
+    {"page": "home", "section": "3", "lang": "en"},
     {"page": "story", "story": "5", "lang": "de"},
     {"page": "admin", "lang": "en"},
     {"page": "story", "story": "5", "lang": "en", "ref": "x" * 1500},
