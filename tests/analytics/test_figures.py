@@ -103,9 +103,13 @@ def test_the_open_minute_is_left_for_later(story):
 
 
 def test_counts_of_later_flushes_add_up(story):
-    views([(story, "direct", 2)], minutes_ago=5)
+    # two minutes of one hour (whatever the clock says now)
+    hour = (timezone.now() - timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+    for _ in range(2):
+        counter.count(Read(story.pk, 0, "en", "direct"), when=hour + timedelta(minutes=5))
     flush_all()
-    views([(story, "search", 3)], minutes_ago=4)
+    for _ in range(3):
+        counter.count(Read(story.pk, 0, "en", "search"), when=hour + timedelta(minutes=6))
     flush_all()
     assert StoryHour.objects.get().reads == 5 and StoryDay.objects.get().reads == 5
     assert sorted(TrafficHour.objects.values_list("kind", "reads")) == [("direct", 2),
