@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "dateline.accounts",
     "dateline.discussion",
     "dateline.live",
+    "dateline.analytics",
     "dateline.chats",
     "dateline.subscriptions",
     "dateline.subscriptions.push",

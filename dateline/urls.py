@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from dateline import numbers  # noqa: F401  (the <id:...> converter)
+from dateline.analytics import urls as analytics_urls
 from dateline.moderation.queue import moderation_queue
 from dateline.reader import views as reader_views
 from dateline.reader.address import site_links
@@ -16,7 +17,9 @@ urlpatterns = [
     path("", reader_views.choose_language, name="choose_language"),
     path("admin/moderation/", admin.site.admin_view(moderation_queue), name="moderation_queue"),
     path("admin/wire/", include(wire_urls.desk_urls)),
+    path("admin/analytics/", include(analytics_urls.desk_urls)),
     path("admin/", admin.site.urls),
+    path("analytics/", include(analytics_urls.beacon_urls)),  # readers' beacons
     path("wire/", include(wire_urls.push_urls)),  # agencies' machines, with feed tokens
     path("api/v1/", include("dateline.wire.outgoing.urls")),  # partners' keys, no language
     path("push/", include("dateline.subscriptions.push.urls")),  # devices, no language

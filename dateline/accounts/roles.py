@@ -2,7 +2,8 @@
 
 reporter      writes stories and submits their own drafts for review; reads the wire and
               takes its items into drafts
-editor        edits any story; publishes, schedules, unpublishes and corrects; runs a trusted
+editor        edits any story; publishes, schedules, unpublishes and corrects; sees the
+              readership figures; runs a trusted
               agency's item as it is, and answers the wire's alerts
 chief editor  also sections, agencies, wire feeds, partner keys, users and roles; reads the
               audit log
@@ -40,6 +41,7 @@ _EDITOR = _REPORTER + _MODERATOR + [
     "newsroom.publish_article", "newsroom.edit_any_article", "newsroom.correct_article",
     "newsroom.add_tag", "newsroom.change_tag", "newsroom.view_correction",
     "newsroom.add_author", "newsroom.change_author",
+    "analytics.view_analytics",  # readership figures in the desk
 ]
 _CHIEF = _EDITOR + [
     "newsroom.delete_article", "newsroom.add_section", "newsroom.change_section",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from dateline.analytics.selectors import most_read
 from dateline.newsroom import selectors
 from dateline.reader import found
 from dateline.reader.pagecache import fragment, public_page
@@ -60,6 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
                                                               "and Russian."),
                   "image": found.share_image()},
         "structured_data": [found.website(language, search=reverse("reader:search"))],
+        "most_read": most_read(language=language),
     })
 
 
@@ -78,6 +80,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
         "share": {"title": current.name, "description": current.tagline,
                   "image": found.share_image()},
         "structured_data": found.section_data(current),
+        "most_read": most_read(language=language, section=current),
     })
 
 

@@ -54,9 +54,9 @@ def test_story_page_queries_with_menu_and_newsfeed_stored(client, busy_edition,
 
 
 def test_home_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # menu, a breaking top story, the newest stories sorted into sections, newsfeed:
-    # however many sections there are
-    fetch(client, "/en/", 4, django_assert_num_queries, forget_cache)
+    # menu, a breaking top story, the newest stories sorted into sections, most read,
+    # newsfeed: however many sections there are
+    fetch(client, "/en/", 5, django_assert_num_queries, forget_cache)
 
 
 def test_home_asks_separately_only_for_sections_too_quiet_for_the_window(
@@ -72,14 +72,14 @@ def test_home_asks_separately_only_for_sections_too_quiet_for_the_window(
                      published_at=timezone.now() - timedelta(seconds=n + 1))
     quiet = Section.objects.get(slug="business")
     # then Business, missing from the window, costs one query of its own
-    fetch(client, "/en/", 5, django_assert_num_queries, forget_cache)
+    fetch(client, "/en/", 6, django_assert_num_queries, forget_cache)
     page = client.get("/en/").content.decode()
     assert quiet.name in page
 
 
 def test_section_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # section, count, page, the other language's section, menu, newsfeed
-    fetch(client, "/en/world/", 6, django_assert_num_queries, forget_cache)
+    # section, count, page, the other language's section, most read, menu, newsfeed
+    fetch(client, "/en/world/", 7, django_assert_num_queries, forget_cache)
 
 
 def test_tag_queries(client, busy_edition, django_assert_num_queries, forget_cache):
