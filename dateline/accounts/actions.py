@@ -11,6 +11,8 @@ from dateline.accounts.models import ReaderProfile
 from dateline.chats.models import Message
 from dateline.discussion.models import Comment, Like, Notification
 from dateline.moderation.models import Report
+from dateline.subscriptions import actions as subscriptions
+from dateline.subscriptions.selectors import reader_subscriptions
 
 # what a report points at, as the export names it
 REPORTED = {Comment: "comment", Message: "chat message"}
@@ -44,6 +46,7 @@ def reader_data(user) -> dict:
         "notifications": [{"reply": n.comment_id, "at": n.created_at.isoformat(),
                            "read": n.read_at.isoformat() if n.read_at else None}
                           for n in Notification.objects.filter(user=user)],
+        "email_subscriptions": reader_subscriptions(user),
     }
 
 
@@ -59,4 +62,5 @@ def delete_reader(user) -> None:
         model.objects.filter(pk__in=list(reported.values_list("object_id", flat=True))).update(
             report_count=F("report_count") - 1)
     Report.objects.filter(reporter=user).delete()  # no foreign key cascades to a generic one
+    subscriptions.erase_for_user(user)
     user.delete()

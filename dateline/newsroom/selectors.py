@@ -161,3 +161,9 @@ def sitemap_articles() -> QuerySet[Article]:
     return (Article.objects.published().select_related("section")
             .only("id", "slug", "language", "updated_at", "section__slug")
             .order_by("-published_at", "-id"))
+
+
+def stories_since(*, language: str, since, until, limit: int = 200) -> list[Article]:
+    """Public stories of an edition published in (since, until], newest first: a digest."""
+    return list(_listed(Article.objects.published().filter(
+        language=language, published_at__gt=since, published_at__lte=until))[:limit])

@@ -16,7 +16,7 @@ LANGUAGE_CHOICES = settings.LANGUAGES
 
 # Slugs that would shadow a fixed address under /<lang>/.
 RESERVED_SLUGS = {"account", "accounts", "tags", "tag", "rss", "atom", "feeds", "admin", "static",
-                  "discussion", "preview",
+                  "discussion", "preview", "subscriptions",
                   "media", "search", "chats", "live", "api", "sitemap.xml", "robots.txt"}
 
 

@@ -1,0 +1,1 @@
+"""Email subscriptions: newsletters (the daily digest) and breaking alerts by email."""

@@ -1,0 +1,65 @@
+"""Handing one message to an SMTP server so that a worker dying at any moment neither sends
+it twice nor loses it.
+
+The server takes responsibility for a message only when it reads the final "." of DATA.
+So the whole message is written first, then the delivery is recorded as sent, then the "."
+goes. A worker that dies before the record leaves the row queued and the server drops the
+unfinished message: the retry sends it. A worker that dies after the record has, within
+microseconds, written the "." as well. (Django's backend sends the "." with the message,
+which leaves no point at which to record.)
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+from collections.abc import Callable
+
+from django.core.mail import EmailMessage
+from django.core.mail.message import sanitize_address
+
+_DOT = re.compile(rb"(?m)^\.")
+
+
+class NotDelivered(Exception):
+    """The server refused the message before it was recorded as sent: safe to send again
+    later (a temporary refusal) or never (permanent)."""
+
+    def __init__(self, code: int, reply: bytes | str) -> None:
+        super().__init__(f"{code} {reply!r}"[:300])
+        self.code = code
+        self.permanent = 500 <= code < 600
+
+
+def send(smtp: smtplib.SMTP, mail: EmailMessage, record: Callable[[], None]) -> None:
+    """Send mail over an open connection; record() is called just before the final "."."""
+    encoding = mail.encoding or "utf-8"
+    sender = sanitize_address(mail.from_email, encoding)
+    recipients = [sanitize_address(address, encoding) for address in mail.recipients()]
+    data = mail.message().as_bytes(linesep="\r\n")
+    smtp.ehlo_or_helo_if_needed()
+    code, reply = smtp.mail(sender)
+    if code != 250:
+        _refused(smtp, code, reply)
+    for recipient in recipients:
+        code, reply = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            _refused(smtp, code, reply)
+    code, reply = smtp.docmd("data")
+    if code != 354:
+        _refused(smtp, code, reply)
+    body = _DOT.sub(b"..", data)
+    smtp.send(body if body.endswith(b"\r\n") else body + b"\r\n")
+    record()
+    smtp.send(b".\r\n")
+    code, reply = smtp.getreply()
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def _refused(smtp: smtplib.SMTP, code: int, reply: bytes) -> None:
+    try:
+        smtp.rset()
+    except smtplib.SMTPException:
+        pass
+    raise NotDelivered(code, reply)
