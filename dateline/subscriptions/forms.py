@@ -12,7 +12,7 @@ from dateline.subscriptions.models import HOURS
 
 
 class SubscribeForm(forms.Form):
-    email = forms.CharField(label=_("Email address"), max_length=320)
+    email = forms.CharField(label=_("Email address"), required=False, max_length=320)
     section = forms.IntegerField(required=False, min_value=1, max_value=2**62,
                                  widget=forms.HiddenInput)
     digest = forms.BooleanField(label=_("Daily digest"), required=False)
