@@ -123,10 +123,10 @@ class Content:
             self.stories = [issue.article] if issue.article_id else []
             self.sections: dict[int, set[int]] = {}
             return
-        since = min((row.since for row in rows if row.since), default=issue.created_at)
-        self.stories = selectors.stories_since(
-            language=issue.language, since=max(since, issue.created_at - DIGEST_LOOKBACK),
-            until=issue.created_at)
+        earliest = self.earliest = issue.created_at - DIGEST_LOOKBACK
+        since = min((max(row.since or earliest, earliest) for row in rows), default=earliest)
+        self.stories = selectors.stories_since(language=issue.language, since=since,
+                                               until=issue.created_at)
         self.sections = {}
         through = Subscriber.sections.through.objects.filter(
             subscriber_id__in=[row.subscriber_id for row in rows])
@@ -137,7 +137,7 @@ class Content:
         stories = self.stories
         if self.issue.kind == Issue.Kind.DIGEST:
             chosen = self.sections.get(row.subscriber_id)
-            since = row.since or (self.issue.created_at - DIGEST_LOOKBACK)
+            since = max(row.since or self.earliest, self.earliest)
             stories = [s for s in stories if s.published_at > since
                        and (not chosen or s.section_id in chosen)][:DIGEST_MOST]
         if not stories:
