@@ -60,6 +60,8 @@ def send_batch(batch: Batch) -> tuple[int, int]:
     connection = get_connection()
     precise = isinstance(connection, SmtpBackend)
     connection.open()
+    if precise and connection.connection is not None:
+        smtp.no_delay(connection.connection)
     try:
         for row in rows:
             _send_one(row, issue, content, connection, precise)
