@@ -79,15 +79,17 @@ def _send_one(row: Delivery, issue: Issue, content: Content, connection, precise
     if body is None:
         _mark(row, D.SKIPPED)
         return
-    message = mail.for_recipient(issue, body, subscriber, row.pk)
     throttle()
     if not precise:
         _mark(row, D.SENDING)
-        connection.send_messages([message])
+        connection.send_messages([mail.for_recipient(issue, body, subscriber, row.pk)])
         _mark(row, D.SENT)
         return
+    sender, data = content.template(body).for_recipient(subscriber, row.pk)
+    sender, recipients = smtp.envelope(sender, [subscriber.email])
     try:
-        smtp.send(connection.connection, message, lambda: _mark(row, D.SENT))
+        smtp.send(connection.connection, sender, recipients, data,
+                  lambda: _mark(row, D.SENT))
     except smtp.NotDelivered as refusal:
         if not refusal.permanent:
             raise  # the server is busy: the batch is retried later, from this row
@@ -121,6 +123,7 @@ class Content:
     def __init__(self, issue: Issue, rows: list[Delivery]) -> None:
         self.issue = issue
         self.rendered: dict[tuple[int, ...], tuple[str, str]] = {}
+        self.templates: dict[int, mail.Template] = {}
         if issue.kind == Issue.Kind.ALERT:
             self.stories = [issue.article] if issue.article_id else []
             self.sections: dict[int, set[int]] = {}
@@ -148,3 +151,8 @@ class Content:
         if key not in self.rendered:
             self.rendered[key] = mail.render_issue(self.issue, stories)
         return self.rendered[key]
+
+    def template(self, body: tuple[str, str]) -> mail.Template:
+        if id(body) not in self.templates:
+            self.templates[id(body)] = mail.Template(self.issue, body)
+        return self.templates[id(body)]

@@ -16,7 +16,6 @@ import smtplib
 import socket
 from collections.abc import Callable
 
-from django.core.mail import EmailMessage
 from django.core.mail.message import sanitize_address
 
 _DOT = re.compile(rb"(?m)^\.")
@@ -32,12 +31,10 @@ class NotDelivered(Exception):
         self.permanent = 500 <= code < 600
 
 
-def send(smtp: smtplib.SMTP, mail: EmailMessage, record: Callable[[], None]) -> None:
-    """Send mail over an open connection; record() is called just before the final "."."""
-    encoding = mail.encoding or "utf-8"
-    sender = sanitize_address(mail.from_email, encoding)
-    recipients = [sanitize_address(address, encoding) for address in mail.recipients()]
-    data = mail.message().as_bytes(linesep="\r\n")
+def send(smtp: smtplib.SMTP, sender: str, recipients: list[str], data: bytes,
+         record: Callable[[], None]) -> None:
+    """Send a message's bytes over an open connection; record() is called just before the
+    final "." goes."""
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.mail(sender)
     if code != 250:
@@ -56,6 +53,12 @@ def send(smtp: smtplib.SMTP, mail: EmailMessage, record: Callable[[], None]) -> 
     code, reply = smtp.getreply()
     if code != 250:
         raise smtplib.SMTPDataError(code, reply)
+
+
+def envelope(sender: str, recipients: list[str], encoding: str = "utf-8"
+             ) -> tuple[str, list[str]]:
+    return (sanitize_address(sender, encoding),
+            [sanitize_address(address, encoding) for address in recipients])
 
 
 def no_delay(smtp: smtplib.SMTP) -> None:
