@@ -91,11 +91,20 @@ def send_due_digests() -> int:
         issue = Issue.objects.create(kind=Issue.Kind.DIGEST, language=language,
                                      subject=digest_subject(language, now), created_at=now)
         number = 0
-        while chunk := list(due[:_batch_size()]):
+        while True:
             with transaction.atomic():
+                # read under the claim's lock: two sweeps at once (a slow one and the next
+                # minute's) never take the same reader (on SQLite the transaction is
+                # IMMEDIATE, so it holds the write lock from its start)
+                chunk = list(due.select_for_update(skip_locked=True)[:_batch_size()])
+                if not chunk:
+                    break
                 number += 1
                 _claim_digests(issue, chunk, number, now)
             started += len(chunk)
+        if not number:  # another sweep took them all
+            issue.delete()
+            continue
         Issue.objects.filter(pk=issue.pk).update(queued=Delivery.objects.filter(
             issue=issue).count(), started_at=timezone.now())
     return started

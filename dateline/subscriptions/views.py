@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dateline import clients
 from dateline.subscriptions import actions, tokens
 from dateline.subscriptions.forms import PreferencesForm, SubscribeForm
-from dateline.subscriptions.mail import MANAGE, links
 from dateline.subscriptions.models import Subscriber
 
 
@@ -62,7 +61,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         actions.confirm_subscription(subscriber)
         messages.success(request, _("Your subscription is confirmed."))
-        return redirect(links(subscriber)[MANAGE])
+        return redirect("subscriptions:manage", tokens.manage_token(subscriber))
     return render(request, "subscriptions/confirm.html", {"subscriber": subscriber})
 
 
