@@ -9,8 +9,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from dateline.events import ArticlePublished
 from dateline.newsroom import actions as newsroom
 from dateline.subscriptions import tasks
+from dateline.subscriptions.alerts import on_published
 from dateline.subscriptions.models import Delivery, Issue, Subscriber
 from tests.subscriptions.conftest import html_of, link, run_jobs, text_of
 
@@ -134,3 +136,38 @@ def test_the_digest_goes_at_the_readers_hour_once_with_their_sections(
     subscriber = Subscriber.objects.get(email="all@example.org")
     assert timezone.now() < subscriber.next_digest_at < timezone.now() + timedelta(days=1)
     assert (subscriber.next_digest_at.hour, subscriber.next_digest_at.minute) == (7, 0)
+
+
+def test_through_a_backend_without_smtp_a_dead_attempts_row_is_not_sent_again(
+        breaking_draft, chief, make_subscriber, mailoutbox):
+    # given an alert to two readers through a backend that is not SMTP (an email service)
+    make_subscriber("ann@example.org")
+    make_subscriber("bob@example.org")
+    newsroom.publish_article(breaking_draft, by=chief)
+    issue = Issue.objects.get()
+    tasks.start_issue.call(issue.pk)
+    # and an attempt that died after marking Ann's row sending: her mail may have left
+    Delivery.objects.filter(subscriber__email="ann@example.org").update(status="sending")
+    # when the batch runs again
+    tasks.send_batch.call(Delivery.objects.first().batch_id)
+    # then Bob gets his alert, with its list headers, and Ann is not risked a second copy
+    assert [m.to for m in mailoutbox] == [["bob@example.org"]]
+    assert mailoutbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert Delivery.objects.get(subscriber__email="ann@example.org").status == "failed"
+    assert on_published(ArticlePublished.of(breaking_draft)) is None  # heard again: no alert
+    assert Issue.objects.count() == 1
+
+
+@pytest.mark.parametrize("readers", [3, 6])
+def test_a_digest_batch_costs_five_queries_and_one_write_a_reader(
+        readers, section, make_article, smtp, make_subscriber, django_assert_num_queries):
+    make_article(section, headline="Ferry strike ends")
+    due = timezone.now() - timedelta(minutes=1)
+    for n in range(readers):
+        make_subscriber(f"reader{n}@example.org", next_digest_at=due, sections=[section])
+    tasks.send_due_digests.call()
+    batch_id = Delivery.objects.first().batch_id
+    # the batch, leftovers, rows, stories, sections; a write a reader; the counts (4)
+    with django_assert_num_queries(5 + readers + 4):
+        tasks.send_batch.call(batch_id)
+    assert len(smtp.messages) == readers
