@@ -155,11 +155,15 @@ def main() -> None:
     before = datetime.fromtimestamp(killed_at, UTC).isoformat()
     rescued = site.shell(RESCUE.replace("{before}", before)).strip().splitlines()[-1]
     print(f"rescued {rescued} job(s) the killed worker held")
-    wait_for(counter, 2 * n, timeout=600, stall=20)
+    wait_for(counter, 2 * n, timeout=600, stall=60)
     for w in workers:
-        w.send_signal(signal.SIGTERM)
+        w.send_signal(signal.SIGTERM)  # each finishes the batch under way
     for w in workers:
-        w.wait(timeout=60)
+        try:
+            w.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            w.kill()
+            w.wait()
     smtp.stop()
     expected = {f"reader{i}@example.org" for i in range(n)}
     duplicates = sum(1 for a in expected if counter.received[a] > 2)
