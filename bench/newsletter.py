@@ -103,6 +103,15 @@ def peak_mb(process: subprocess.Popen) -> float:
     return int(line.split()[1]) / 1024
 
 
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """User and system CPU time the process has had: on a busy machine, what it cost."""
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_for(counter: Counter, target: int, timeout: float, stall: float = 60) -> None:
     deadline, last, moved = time.monotonic() + timeout, -1, time.monotonic()
     while counter.total < target and time.monotonic() < deadline:
@@ -135,10 +144,13 @@ def main() -> None:
     wait_for(counter, n, timeout=3600)
     took = time.monotonic() - start
     memory = [peak_mb(w) for w in workers]
+    cpu = sum(cpu_seconds(w) for w in workers)
     print(f"digest: {counter.total} messages in {took:.1f} s (splitting into batches "
           f"{split:.1f} s): {counter.total / took:.0f} msg/s, "
           f"{counter.total / took / args.workers:.0f} msg/s per worker; "
-          f"peak memory per worker {', '.join(f'{m:.0f} MB' for m in memory)}")
+          f"{counter.total / cpu:.0f} messages per CPU-second of the workers ({cpu:.0f} s); "
+          f"peak memory per worker {', '.join(f'{m:.0f} MB' for m in memory)}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
     # phase 2: a worker killed mid-send, a new one started, its batch rescued
     site.shell(AGAIN)
