@@ -114,11 +114,14 @@ def _claim_digests(issue: Issue, chunk: list[Subscriber], number: int, now) -> N
     """Queue the chunk's digests and move each reader on to tomorrow's hour, together: a
     reader is claimed for today once, however often the sweep runs."""
     since = {s.pk: s.last_digest_at for s in chunk}
+    # one UPDATE per (hour, zone) in the chunk, a handful: the write lock is held briefly
+    groups: dict[tuple[int, str], list[int]] = {}
     for subscriber in chunk:
-        subscriber.next_digest_at = schedule.next_digest(
-            subscriber.digest_hour, subscriber.time_zone, after=now)
-        subscriber.last_digest_at = now
-    Subscriber.objects.bulk_update(chunk, ["next_digest_at", "last_digest_at"])
+        groups.setdefault((subscriber.digest_hour, subscriber.time_zone), []).append(
+            subscriber.pk)
+    for (hour, zone), ids in groups.items():
+        Subscriber.objects.filter(pk__in=ids).update(
+            next_digest_at=schedule.next_digest(hour, zone, after=now), last_digest_at=now)
     add_batch(issue, chunk, number=number, since=since)
 
 
