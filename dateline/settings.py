@@ -251,6 +251,15 @@ if env("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# --- Subscriptions by email (docs/subscriptions.md) ---------------------------------------
+# Newsletter messages a second, across every worker when REDIS_URL is set (0: no limit).
+SUBSCRIPTIONS_SEND_RATE = int(env("SUBSCRIPTIONS_SEND_RATE", "50"))
+# Recipients a batch job mails over one SMTP connection.
+SUBSCRIPTIONS_BATCH_SIZE = int(env("SUBSCRIPTIONS_BATCH_SIZE", "500"))
+# An email service's webhooks (django-anymail) report bounces and complaints; set the secret
+# (user:password) to enable /mail/events/<service>/tracking/.
+ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET")} if env("ANYMAIL_WEBHOOK_SECRET") else {}
+
 # --- Languages, time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -38,10 +39,14 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/reader/favicon.svg", permanent=False)),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):  # an email service's bounce and complaint webhooks
+    urlpatterns.append(path("mail/events/", include("anymail.urls")))
+
 urlpatterns += i18n_patterns(
     path("account/", include("dateline.accounts.urls")),
     path("discussion/", include("dateline.discussion.urls")),
     path("chats/", include("dateline.chats.urls")),
+    path("subscriptions/", include("dateline.subscriptions.urls")),
     path("account/", include("allauth.urls")),
     path("", include("dateline.reader.urls")),
     prefix_default_language=True,

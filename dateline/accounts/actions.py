@@ -12,7 +12,9 @@ from dateline.accounts.models import ReaderProfile
 from dateline.chats.models import Message, Mute
 from dateline.discussion.models import Comment, Like, Notification
 from dateline.moderation.models import Ban, Report
+from dateline.subscriptions import actions as subscriptions
 from dateline.subscriptions.push import actions as push
+from dateline.subscriptions.selectors import reader_subscriptions
 
 # what a report points at, as the export names it
 REPORTED = {Comment: "comment", Message: "chat message"}
@@ -50,6 +52,7 @@ def reader_data(user) -> dict:
         "email_addresses": [{"email": e.email, "verified": e.verified, "primary": e.primary}
                             for e in EmailAddress.objects.filter(user=user).order_by("pk")],
         "restrictions": _restrictions(user),
+        "email_subscriptions": reader_subscriptions(user),
     }
 
 
@@ -77,4 +80,5 @@ def delete_reader(user) -> None:
             report_count=F("report_count") - 1)
     Report.objects.filter(reporter=user).delete()  # no foreign key cascades to a generic one
     push.forget(user)
+    subscriptions.erase_for_user(user)
     user.delete()

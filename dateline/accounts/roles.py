@@ -6,7 +6,7 @@ editor        edits any story; publishes, schedules, unpublishes and corrects; s
               readership figures; runs a trusted
               agency's item as it is, and answers the wire's alerts
 chief editor  also sections, agencies, wire feeds, partner keys, users and roles; reads the
-              audit log
+              audit log and the newsletters' sends
 moderator     works the discussion's queue: approves, rejects, bans (editors can too)
 """
 
@@ -53,6 +53,7 @@ _CHIEF = _EDITOR + [
     "wire.view_feed", "wire.add_feed", "wire.change_feed", "wire.delete_feed",
     "wire.view_delivery", "wire.view_partnerkey", "wire.add_partnerkey",
     "wire.change_partnerkey",
+    "subscriptions.view_issue", "subscriptions.view_subscriber",  # newsletters' counts
 ]
 ROLES: dict[str, list[str]] = {REPORTER: _REPORTER, EDITOR: _EDITOR, CHIEF_EDITOR: _CHIEF,
                                MODERATOR: _MODERATOR}

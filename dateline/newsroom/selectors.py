@@ -251,3 +251,9 @@ def story_feed_keys(article_id: int, *, section_id: int) -> tuple[str | None, li
     tags = list(Tag.objects.filter(articles__id=article_id).order_by("slug")
                 .values_list("slug", flat=True))
     return section, tags
+
+
+def stories_since(*, language: str, since, until, limit: int = 200) -> list[Article]:
+    """Public stories of an edition published in (since, until], newest first: a digest."""
+    return list(_listed(Article.objects.published().filter(
+        language=language, published_at__gt=since, published_at__lte=until))[:limit])

@@ -15,6 +15,7 @@ from dateline.chats.models import Room
 from dateline.discussion import actions as discussion
 from dateline.moderation.actions import ban_reader
 from dateline.moderation.models import Report
+from dateline.subscriptions.models import Subscriber
 from dateline.subscriptions.push.models import Subscription
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,6 +35,7 @@ EXPORTED = {
     "moderation.Report.reporter": "reports",
     "moderation.Ban.user": "restrictions",
     "push.Subscription.user": "push_subscriptions",
+    "subscriptions.Subscriber.user": "email_subscriptions",
 }
 # Rows that point to a user but are not the reader's to take, each with its reason.
 NOT_EXPORTED = {
@@ -106,10 +108,11 @@ def test_the_export_carries_a_row_of_every_exported_kind(
     ban_reader(anna, by=moderator, reason="Shouting in the chats")
     Subscription.objects.create(user=anna, endpoint="https://push.example/anna", language="en",
                                 p256dh="B" * 87, auth="A" * 22)
+    Subscriber.objects.create(user=anna, email="anna@example.org", language="en")
 
     # when she downloads her data
     client.force_login(anna)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         data = json.loads(client.get("/en/account/export/").content)
 
     # then every kind is there, as hers

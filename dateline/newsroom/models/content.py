@@ -17,7 +17,7 @@ LANGUAGE_CHOICES = settings.LANGUAGES
 
 # Slugs that would shadow a fixed address under /<lang>/.
 RESERVED_SLUGS = {"account", "accounts", "tags", "tag", "rss", "atom", "feeds", "admin", "static",
-                  "discussion", "preview", "archive", "authors",
+                  "discussion", "preview", "archive", "authors", "subscriptions",
                   "media", "search", "chats", "live", "api", "sitemap.xml", "robots.txt"}
 
 
