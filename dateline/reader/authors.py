@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dateline.newsroom import selectors
-from dateline.reader import found
-from dateline.reader.address import AsTheSite
+from dateline.reader import feeds, found
 from dateline.reader.pagecache import public_page
 from dateline.reader.views import _page, _paged
 
@@ -44,11 +40,8 @@ def author(request: HttpRequest, author: str) -> HttpResponse:
     })
 
 
-class AuthorRss(Feed):
-    """An author's newest stories in the edition's language."""
-
-    def get_feed(self, obj, request):
-        return super().get_feed(obj, AsTheSite(request))
+class AuthorRss(feeds.LatestRss):
+    """An author's newest stories in the edition's language, naming the hubs like every feed."""
 
     def get_object(self, request, author):
         return selectors.author_by_slug(author)
@@ -65,25 +58,7 @@ class AuthorRss(Feed):
     def items(self, obj):
         return selectors.author_articles(obj, language=get_language())[:FEED_SIZE]
 
-    def item_title(self, item):
-        return item.headline
-
-    def item_description(self, item):
-        return item.lead
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def feed_url(self, obj):
-        return reverse("reader:author_rss", args=[obj.slug])
-
 
 class AuthorAtom(AuthorRss):
-    feed_type = Atom1Feed
+    feed_type = feeds.HubbedAtom
     subtitle = AuthorRss.description
-
-    def feed_url(self, obj):
-        return reverse("reader:author_atom", args=[obj.slug])
