@@ -5,6 +5,7 @@ those reads in the desk's charts, in English and in Russian."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -16,6 +17,14 @@ from tests.analytics.conftest import BROWSER, flush_all
 from tests.browser.test_desk import log_in
 
 pytestmark = pytest.mark.browser
+
+
+def totals(rows) -> dict:
+    """(key, reads) rows summed by key: one minute's reads may sit in two hours' rows."""
+    summed: Counter = Counter()
+    for key, reads in rows:
+        summed[key] += reads
+    return dict(summed)
 
 
 def _is_beacon(response) -> bool:
@@ -50,12 +59,13 @@ def test_a_readers_visit_is_counted_and_the_editor_sees_it_charted(new_context, 
         page.wait_for_timeout(50)
     assert answers == [204, 204]
     assert reader.cookies() == []  # nothing was set on the reader
-    # then the minute's counts, once written, hold both reads
-    assert flush_all() == 1
-    assert dict(StoryHour.objects.values_list("article", "reads")) == {newer.pk: 1,
-                                                                       older.pk: 1}
-    assert dict(TrafficHour.objects.values_list("kind", "reads")) == {"search": 1,
-                                                                      "internal": 1}
+    # then the counts, once written, hold both reads (the two beacons may fall either side
+    # of a minute, or even of an hour: each minute is written once, rows add up)
+    assert flush_all() in (1, 2)
+    assert totals(StoryHour.objects.values_list("article", "reads")) == {newer.pk: 1,
+                                                                         older.pk: 1}
+    assert totals(TrafficHour.objects.values_list("kind", "reads")) == {"search": 1,
+                                                                        "internal": 1}
 
     # and the editor sees them in the desk
     desk = log_in(new_context(), editor)

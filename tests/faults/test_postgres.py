@@ -75,6 +75,7 @@ def test_connections_terminated_mid_traffic_cost_no_500_and_no_restart(site):
     finally:
         admin.close()
     print(f"postgres cut twice: {dict(readers.statuses)}")
+    print(server.output()[-6000:])
     # then nobody got a 500 or no answer; 503 at most, for a moment
     assert {s: n for s, n in readers.statuses.items() if s not in (200, 503)} == {}, (
         readers.statuses)

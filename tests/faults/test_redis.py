@@ -154,6 +154,7 @@ def test_readers_and_logins_get_pages_while_redis_is_killed_and_when_it_returns(
         redis.start()
         time.sleep(3)
     print(f"redis killed: {dict(readers.statuses)}, slowest {readers.slowest:.2f} s")
+    print(server.output()[-20000:])
     assert readers.failures() == {}, readers.statuses
     assert sum(during.values()) > 50, during
     # stored pages are served from Redis again

@@ -166,6 +166,20 @@ def test_the_key_is_made_once_readable_by_the_site_alone(settings):
     assert keys.public_key() == key
 
 
+def test_readers_arriving_together_on_a_new_site_all_get_the_one_whole_key(tmp_path):
+    # given a site with no key yet, and many page renders asking for it at once
+    from concurrent.futures import ThreadPoolExecutor
+
+    for site in range(40):  # the race is narrow: many new sites make it show
+        path = tmp_path / str(site) / keys.FILE_NAME
+        with ThreadPoolExecutor(16) as pool:
+            pems = list(pool.map(lambda _, path=path: keys._pem(path), range(32)))
+        # then every one read the same complete key, and only that key file remains
+        assert len(set(pems)) == 1 and pems[0].startswith(b"-----BEGIN PRIVATE KEY-----")
+        assert pems[0].rstrip().endswith(b"-----END PRIVATE KEY-----")
+        assert [p.name for p in path.parent.iterdir()] == [keys.FILE_NAME]
+
+
 def test_the_service_worker_covers_the_whole_site(client):
     response = client.get("/sw.js")
     assert response.status_code == 200

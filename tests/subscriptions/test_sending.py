@@ -25,6 +25,12 @@ def breaking_draft(section, make_article):
                         headline="Bridge closes after tremor", slug="bridge-closes")
 
 
+
+def recent():
+    """An hour ago: inside any digest's day, however many stories the session made before."""
+    return timezone.now() - timedelta(hours=1)
+
+
 def test_a_breaking_story_alerts_once_by_email(breaking_draft, chief, smtp, make_subscriber):
     # given readers who asked for alerts, one who did not, and one not yet confirmed
     make_subscriber("ann@example.org")
@@ -115,8 +121,8 @@ def test_the_digest_goes_at_the_readers_hour_once_with_their_sections(
     from dateline.newsroom.models import Section
 
     sport = Section.objects.create(name="Sport", slug="sport", language="en", order=2)
-    make_article(section, headline="Ferry strike ends")
-    make_article(sport, headline="Harbour regatta won by locals")
+    make_article(section, headline="Ferry strike ends", published_at=recent())
+    make_article(sport, headline="Harbour regatta won by locals", published_at=recent())
     due = timezone.now() - timedelta(minutes=1)
     make_subscriber("all@example.org", next_digest_at=due)
     make_subscriber("sport@example.org", next_digest_at=due, sections=[sport])
@@ -161,7 +167,7 @@ def test_through_a_backend_without_smtp_a_dead_attempts_row_is_not_sent_again(
 @pytest.mark.parametrize("readers", [3, 6])
 def test_a_digest_batch_costs_five_queries_and_one_write_a_reader(
         readers, section, make_article, smtp, make_subscriber, django_assert_num_queries):
-    make_article(section, headline="Ferry strike ends")
+    make_article(section, headline="Ferry strike ends", published_at=recent())
     due = timezone.now() - timedelta(minutes=1)
     for n in range(readers):
         make_subscriber(f"reader{n}@example.org", next_digest_at=due, sections=[section])

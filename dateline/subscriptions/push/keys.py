@@ -1,8 +1,9 @@
 """The site's VAPID key pair: made on first need into the data dir, readable by us alone.
 
 Push services know a site by its public key: every subscription a browser makes is bound to
-it. Losing or replacing the key orphans every subscription, so it is made once (O_EXCL: two
-processes starting together agree on the first key written) and never rotated by itself.
+it. Losing or replacing the key orphans every subscription, so it is made once (threads and
+processes starting together agree on the first key linked into place) and never rotated by
+itself.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import base64
 import functools
 import os
+import threading
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -37,12 +39,19 @@ def _pem(path: Path) -> bytes:
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption())
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole under a name of its own, then linked into place: the key appears at once
+    # and complete, so a thread or process reading it meanwhile never sees half a file, and
+    # when several start together the first link wins and all read that key.
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(pem)
+        os.link(draft, path)
     except FileExistsError:
-        return path.read_bytes()
-    with os.fdopen(fd, "wb") as out:
-        out.write(pem)
+        pass
+    finally:
+        draft.unlink(missing_ok=True)
     return path.read_bytes()
 
 
