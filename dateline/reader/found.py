@@ -96,7 +96,7 @@ def _author(article) -> list[dict]:
     if article.byline:
         return [{"@type": "Person", "name": article.byline}]
     if article.agency is not None:
-        return [{"@type": "Organization", "name": article.agency_credit()}]
+        return [{"@type": "Organization", "name": article.agency_credit}]
     return [{"@type": "Organization", "name": SITE_NAME, "url": absolute("/")}]
 
 

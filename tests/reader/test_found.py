@@ -74,6 +74,13 @@ def test_a_story_is_a_news_article_with_every_field(client, story):
     assert "isBasedOn" not in article  # our own copy
 
 
+def test_agency_copy_without_a_byline_is_credited_to_the_agency(client, section, make_article,
+                                                                agency):
+    story = make_article(section, byline="")
+    article = of_type(read(client, story.get_absolute_url()), "NewsArticle")
+    assert article["author"] == [{"@type": "Organization", "name": agency.name}]
+
+
 def test_a_story_shows_its_path_from_the_home_page(client, story):
     trail = of_type(read(client, story.get_absolute_url()), "BreadcrumbList")
     steps = [(s["position"], s["name"], s["item"]) for s in trail["itemListElement"]]
