@@ -25,6 +25,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from dateline import cache as shared_cache
 from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
+from dateline.reader.stale import EVERY_PAGE, KEYS_HEADER, pages_stale
 
 GENERATION_KEY = "pagecache:generation"
 _PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
@@ -49,6 +50,7 @@ def public_page(view: Callable) -> Callable:
             # Only pages refreshed by article events are stored here; other public
             # responses (say, a discussion list) are left to shared caches' short max-age.
             response.stored_until_changed = True
+            response[KEYS_HEADER] = EVERY_PAGE
         return response
 
     return wrapper
@@ -65,6 +67,7 @@ def bump_generation(event=None) -> None:
         _near.forget()  # the shared store could not be told: keep nothing of it here
         return
     _near.generation = (time.monotonic(), value)
+    pages_stale.send(sender=None, keys=frozenset({EVERY_PAGE}), event=event)
 
 
 def forget_story_page(event) -> None:
