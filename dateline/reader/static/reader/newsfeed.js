@@ -1,12 +1,45 @@
 // The Newsfeed column, the "new stories" offer, and breaking alerts, kept current by the
-// live socket: stories published, changed or withdrawn while the page is open.
+// live socket: stories published, changed or withdrawn while the page is open. The column
+// arrives after the page (its own stored page, data-src), so that a publication does not
+// make every stored page stale; events heard before it arrives are applied to it after.
 (function () {
   "use strict";
   var D = window.Dateline;
   var config = D.config;
   var fresh = 0;
+  var column = document.querySelector("[data-newsfeed][data-src]");
+  var waiting = column ? [] : null;  // events heard while the column is on its way
+
+  function fill() {
+    fetch(column.dataset.src, { credentials: "omit" })
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.text(); })
+      .then(function (html) {
+        var list = new DOMParser().parseFromString(html, "text/html").querySelector("[data-newsfeed] ol");
+        if (list) column.querySelector("ol").replaceWith(document.adoptNode(list));
+      })
+      .catch(function () { /* the column's link still leads to the newest stories */ })
+      .then(function () {
+        var heard = waiting;
+        waiting = null;
+        heard.forEach(function (event) { newsfeedChange(event); });
+      });
+  }
+
+  var offered = {};
 
   function article(event) {
+    newsfeedChange(event);
+    // the page was rendered before this event (the socket replays from the page's own
+    // position): a story published since is new to it
+    if (event.type !== "article.published" || offered[event.article_id]) return;
+    offered[event.article_id] = true;
+    offerNewStories(event);
+    if (event.is_breaking) alertBreaking(event);
+  }
+
+  // The column follows the story: in, changed, out. A story it already shows is only updated.
+  function newsfeedChange(event) {
+    if (waiting) { waiting.push(event); return; }
     var feed = document.querySelector("[data-newsfeed] ol");
     var item = feed && feed.querySelector('li[data-id="' + event.article_id + '"]');
     if (event.type === "article.unpublished") {
@@ -18,10 +51,7 @@
       if (link) { link.textContent = event.headline; link.href = event.url; }
       return;
     }
-    if (event.type !== "article.published") return;
-    if (feed) feed.insertBefore(newsfeedItem(event), feed.firstChild);
-    offerNewStories(event);
-    if (event.is_breaking) alertBreaking(event);
+    if (event.type === "article.published" && feed) feed.insertBefore(newsfeedItem(event), feed.firstChild);
   }
 
   function newsfeedItem(event) {
@@ -62,4 +92,5 @@
     if (message.group === group && message.event.type.indexOf("article.") === 0) article(message.event);
   });
   D.live.subscribe([group]);
+  if (column) fill();
 })();
