@@ -244,7 +244,7 @@ class PageCacheMiddleware:
         clock = versions.exact_clock()
         started = time.process_time()
         response = self.get_response(request)
-        log.info("rendered %s for the page store (%.1f ms of CPU)", request.path,
+        log.info("rendered %s for the page store (%.1f ms of CPU)", request.get_full_path(),
                  (time.process_time() - started) * 1000)
         if _storable(response):
             return _store(key, clock, request, response)

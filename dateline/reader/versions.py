@@ -67,6 +67,7 @@ class Versions:
 
     def of(self, keys: Iterable[str]) -> dict[str, int]:
         """The versions of keys (0 for a key never made stale), near copies where known."""
+        keys = list(keys)
         if not shared():
             return {key: self.local.get(key, 0) for key in keys}
         self.now()
