@@ -210,6 +210,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
+# "off" renders every page on every request (to measure renders); nothing else turns it off
+PAGE_STORE = env("PAGE_STORE", "on") != "off"
 
 # WebSub hubs every feed names and each publication pings (docs/feeds.md); none by default.
 WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")

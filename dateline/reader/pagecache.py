@@ -87,7 +87,7 @@ def connect() -> None:
 def cache_key(method: str, path: str, query: str) -> str | None:
     """The key a page is kept under, or None when the request must not use the store. The
     parameters the page does not read (tracking tags, anything made up) are no part of it."""
-    if method not in ("GET", "HEAD") or len(path) > PATH_MAX:
+    if not settings.PAGE_STORE or method not in ("GET", "HEAD") or len(path) > PATH_MAX:
         return None  # no page of ours has an address this long
     query = stored_query(path, query)
     if query is None:

@@ -140,3 +140,10 @@ def test_with_a_shared_cache_another_processs_publication_arrives_within_the_nea
     # then this process notices within the near time, not later
     time.sleep(0.25)
     assert client.get("/en/world/night-ferry/")["X-Cache"] == "miss"
+
+
+def test_with_the_page_store_off_every_request_renders(client, story, settings):
+    # as a benchmark of renders starts the server (PAGE_STORE=off)
+    settings.PAGE_STORE = False
+    client.get("/en/world/night-ferry/")
+    assert "X-Cache" not in client.get("/en/world/night-ferry/")

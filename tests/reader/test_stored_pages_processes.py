@@ -1,6 +1,6 @@
 """Stored pages across server processes: two `dateline serve` on PostgreSQL and Redis.
 
-    DATELINE_REQUIRE_SERVICES=1 .venv/bin/python -m pytest tests/reader/test_stored_pages_processes.py
+    DATELINE_REQUIRE_SERVICES=1 .venv/bin/python -m pytest tests/reader/test_stored_pages*.py
 
 A story published from a third process (`dateline shell`) reaches the lists on both
 servers within a second and leaves other stories' pages stored; readers missing one page at
