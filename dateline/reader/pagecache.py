@@ -113,12 +113,18 @@ class _Near:
     SIZE = 512
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[tuple, int | None]] = {}  # key: (entry, checked at clock)
+        # key: (entry, checked at clock, until when it may be kept here)
+        self.pages: dict[str, tuple[tuple, int | None, float]] = {}
 
     def remember(self, key: str, entry: tuple, clock: int | None) -> None:
         if len(self.pages) >= self.SIZE:
             self.pages.clear()
-        self.pages[key] = (entry, clock)
+        # no longer than Redis keeps it: what no event changes (the most read) still ages
+        self.pages[key] = (entry, clock, time.monotonic() + settings.PAGE_MAX_AGE * 10)
+
+    def page(self, key: str) -> tuple | None:
+        kept = self.pages.get(key)
+        return kept if kept is not None and time.monotonic() < kept[2] else None
 
     def forget(self) -> None:
         self.pages.clear()
@@ -140,7 +146,7 @@ def lookup(key: str) -> tuple[tuple | None, bool]:
         entry = cache.get(key)
         return entry, entry is not None and _holds(entry)
     clock = versions.now()
-    kept = _near.pages.get(key)
+    kept = _near.page(key)
     if kept is not None:
         if kept[1] == clock:
             return kept[0], True
