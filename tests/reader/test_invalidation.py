@@ -47,7 +47,8 @@ def test_a_changed_headline_reaches_every_page_that_shows_the_story(
         client, story, section, make_article, django_capture_on_commit_callbacks):
     # given a newer story whose page offers this one as the next, and the tag page
     Article.objects.filter(pk=story.pk).update(published_at=timezone.now() - timedelta(hours=1))
-    newer = make_article(section, headline="Ferry crews sign new contract")
+    newer = make_article(section, headline="Ferry crews sign new contract",
+                         published_at=timezone.now() - timedelta(minutes=1))
     pages = [newer.get_absolute_url(), "/en/tags/shipping/"]
     for path in pages:
         assert "Harbour opens night ferry" in client.get(path).content.decode()
