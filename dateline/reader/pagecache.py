@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
 from dateline.reader import pagekeys
-from dateline.reader.pagequery import QUERY_MAX, stored_query, without_tracking  # noqa: F401
+from dateline.reader.pagequery import stored_query
 from dateline.reader.stale import EVERY_PAGE, KEYS_HEADER, pages_stale
 from dateline.reader.versions import shared, versions
 
