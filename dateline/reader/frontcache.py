@@ -89,7 +89,7 @@ def purge(url: str, keys: list[str]) -> int | None:
     """Ask the cache at url to drop every page with any of keys; how many it dropped (None
     when it does not say). Raises CacheUnavailable when worth trying again; a refusal (4xx,
     say a purge from an address its ACL lacks) is logged, not retried."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+    if not _is_address(url):  # no retry would mend it
         log.error("FRONT_CACHE_PURGE_URLS holds %s, not an http(s) address", _safe(url))
         return None
     gone: int | None = 0
@@ -108,10 +108,16 @@ def purge(url: str, keys: list[str]) -> int | None:
             return None
         except (urllib.error.URLError, OSError) as error:
             raise CacheUnavailable(f"{_safe(url)} could not be reached: {error}") from error
-        except ValueError as error:  # an address no retry will mend (a bad port, say)
-            log.error("FRONT_CACHE_PURGE_URLS holds %s: %s", _safe(url), error)
-            return None
     return gone
+
+
+def _is_address(url: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and (
+            parts.port is None or parts.port > 0)
+    except ValueError:  # a port out of range, a broken IPv6 address
+        return False
 
 
 def _safe(url: str) -> str:
@@ -120,4 +126,4 @@ def _safe(url: str) -> str:
         parts = urllib.parse.urlsplit(url)
         return f"{parts.scheme}://{parts.hostname}:{parts.port or ''}{parts.path}"
     except ValueError:
-        return "an address that is none"
+        return "an unreadable address"

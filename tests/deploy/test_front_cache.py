@@ -221,10 +221,12 @@ def test_the_desk_accounts_and_cookies_never_come_from_the_cache(site):
     form = ask(front.port, "/admin/login/")
     csrf = re.search(r"csrftoken=([^;]+)", form.cookies[0])[1]
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', form.body)[1].decode()
-    login = ask(front.port, "/admin/login/?next=/admin/", method="POST", body=urllib.parse.urlencode({
-        "username": "desk", "password": DESK_PASSWORD, "csrfmiddlewaretoken": token,
-        "next": "/admin/"}).encode(), headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"})
+    fields = {"username": "desk", "password": DESK_PASSWORD, "csrfmiddlewaretoken": token,
+              "next": "/admin/"}
+    login = ask(front.port, "/admin/login/?next=/admin/", method="POST",
+                body=urllib.parse.urlencode(fields).encode(), headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": f"csrftoken={csrf}"})
     assert login.status == 302, login.body[:500]
     session = re.search(r"sessionid=([^;]+)", " ".join(login.cookies))[1]
     cookie = {"Cookie": f"csrftoken={csrf}; sessionid={session}"}
