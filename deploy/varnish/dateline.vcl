@@ -1,4 +1,5 @@
-# Varnish 7.1 in front of `dateline serve` (docs/front-cache.md).
+# Varnish 7.1 in front of `dateline serve` (docs/front-cache.md). Run with
+#   varnishd -a :6081 -f dateline.vcl -s malloc,1g -p http_gzip_support=off
 #
 # Caches what Dateline marks `Cache-Control: public` for as long as its max-age, indexes each
 # copy by the keys of its `Surrogate-Key` header (vmod xkey, Debian's varnish-modules), and
@@ -67,6 +68,15 @@ sub vcl_recv {
     # query string would let anyone fill the cache, so it is answered by the server.
     if (req.url ~ "\?" && req.url !~ "\?page=[1-9][0-9]{0,8}$") {
         return (pass);
+    }
+
+    # One copy per encoding the server sends (it varies by Accept-Encoding): gzip or none.
+    # Run varnishd with -p http_gzip_support=off to keep both, and send each as stored
+    # rather than unzip the gzip copy for every client that does not take it.
+    if (req.http.Accept-Encoding ~ "\bgzip\b") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
     }
 
     # Past its max-age a copy is served while a fresh one is fetched (stale-while-
