@@ -89,7 +89,15 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # A page asked over plain HTTP may be answered with a redirect to HTTPS (by the scheme
+    # the TLS terminator reports): never the same copy as the page over HTTPS.
+    hash_data(req.http.X-Forwarded-Proto);
+    # then the address and host, as Varnish's own vcl_hash does
+}
+
 sub vcl_pipe {
+    # pipe_timeout (60 s idle) outlasts the live page's 25 s heartbeat
     if (req.http.Upgrade) {
         set bereq.http.Upgrade = req.http.Upgrade;
         set bereq.http.Connection = req.http.Connection;
