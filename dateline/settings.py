@@ -211,6 +211,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
 
+# Front caches (deploy/varnish/) to purge when pages go stale, comma-separated addresses
+# such as http://10.0.0.5:6081/; none by default (docs/front-cache.md).
+FRONT_CACHE_PURGE_URLS = env_list("FRONT_CACHE_PURGE_URLS", "")
+
 # WebSub hubs every feed names and each publication pings (docs/feeds.md); none by default.
 WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")
 
