@@ -35,7 +35,8 @@ $(VENV)/.installed: pyproject.toml
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-test: $(VENV)/.installed
+# (again when this file changes: a tool the tests need may have been added below)
+$(VENV)/.installed-test: $(VENV)/.installed Makefile
 	$(BIN)/python -m pip install -q -e ".[test]"
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -45,6 +46,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless) >/dev/null; \
 	  else echo "java is missing: install Debian's default-jre-headless for the HTML checker"; fi; }
+	@{ command -v varnishd >/dev/null 2>&1 || test -x /usr/sbin/varnishd; } \
+	  && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules) >/dev/null; \
+	  else echo "varnish is missing: install Debian's varnish and varnish-modules for the front cache tests"; fi; }
 	touch $@
 
 # Compiled catalogs are built, not committed.

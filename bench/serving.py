@@ -120,9 +120,12 @@ def milliseconds(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
+def wrk(url: str, seconds: int, connections: int, headers: dict | None = None,
+        script: Path | None = None) -> dict:
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    extra += ["-s", str(script)] if script else []
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-                          "--latency", url],
+                          "--latency", *extra, url],
                          capture_output=True, text=True, check=True,
                          timeout=seconds + 30).stdout
     if "Non-2xx" in out:

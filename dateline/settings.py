@@ -213,6 +213,10 @@ PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
 # "off" renders every page on every request (to measure renders); nothing else turns it off
 PAGE_STORE = env("PAGE_STORE", "on") != "off"
 
+# Front caches (deploy/varnish/) to purge when pages go stale, comma-separated addresses
+# such as http://10.0.0.5:6081/; none by default (docs/front-cache.md).
+FRONT_CACHE_PURGE_URLS = env_list("FRONT_CACHE_PURGE_URLS", "")
+
 # WebSub hubs every feed names and each publication pings (docs/feeds.md); none by default.
 WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")
 

@@ -8,6 +8,8 @@ class ReaderConfig(AppConfig):
     verbose_name = _("Reader's site")
 
     def ready(self) -> None:
-        from dateline.reader import pagecache
+        from dateline.reader import frontcache, pagecache
+        from dateline.reader.stale import pages_stale
 
         pagecache.connect()
+        pages_stale.connect(frontcache.pages_went_stale, dispatch_uid="dateline-front-cache")
