@@ -49,13 +49,14 @@ PICK_STORY = ("from dateline.newsroom.models import Article as A;"
               "print(qs[qs.count()//2].get_absolute_url())")
 TICK = os.sysconf("SC_CLK_TCK")
 IDLE = 3  # seconds of no requests, for the CPU a server uses by itself
+RENDER = {"PAGE_STORE": "off"}
 GRANIAN = [sys.executable, "-m", "granian", "--host", "127.0.0.1", "--no-ws"]
 
 
 @dataclass
 class Setup:
     label: str
-    query: str  # "?uncached=1": rendered every time; "": the stored page
+    query: str  # always "": PAGE_STORE=off in env renders every time
     command: list[str] | None  # None: `dateline serve`; else with {port} to fill in
     env: dict[str, str] = field(default_factory=dict)
     rps: list[float] = field(default_factory=list)
@@ -69,28 +70,28 @@ class Setup:
 
 
 def setups() -> list[Setup]:
-    rendered = "?uncached=1"
+    rendered = ""  # with RENDER in env: the page store is off, every request renders
     found = [
-        Setup("dateline serve (ASGI + WSGI bridge, 8 threads)", rendered, None),
+        Setup("dateline serve (ASGI + WSGI bridge, 8 threads)", rendered, None, RENDER),
         Setup("our HTTP path alone, bridge with 1 thread", rendered,
               GRANIAN + ["--interface", "asginl", "--port", "{port}", "bench.entrypoints:bridge"],
-              {"BENCH_BRIDGE_THREADS": "1"}),
+              {"BENCH_BRIDGE_THREADS": "1", **RENDER}),
         Setup("our HTTP path alone, bridge with 8 threads", rendered,
               GRANIAN + ["--interface", "asginl", "--port", "{port}", "bench.entrypoints:bridge"],
-              {"BENCH_BRIDGE_THREADS": "8"}),
+              {"BENCH_BRIDGE_THREADS": "8", **RENDER}),
         Setup("Django ASGI handler, granian", rendered,
               GRANIAN + ["--interface", "asginl", "--port", "{port}",
-                         "bench.entrypoints:django_asgi"]),
+                         "bench.entrypoints:django_asgi"], RENDER),
         Setup("Django ASGI handler, uvicorn", rendered,
               [sys.executable, "-m", "uvicorn", "--host", "127.0.0.1", "--port", "{port}",
                "--lifespan", "off", "--no-access-log",
-               "bench.entrypoints:django_asgi"]),
+               "bench.entrypoints:django_asgi"], RENDER),
         Setup("Django WSGI, granian, 1 thread", rendered,
               GRANIAN + ["--interface", "wsgi", "--blocking-threads", "1", "--port", "{port}",
-                         "dateline.wsgi:application"]),
+                         "dateline.wsgi:application"], RENDER),
         Setup("Django WSGI, granian, 8 threads", rendered,
               GRANIAN + ["--interface", "wsgi", "--blocking-threads", "8", "--port", "{port}",
-                         "dateline.wsgi:application"]),
+                         "dateline.wsgi:application"], RENDER),
         Setup("stored page: dateline serve", "", None),
         Setup("stored page: Django WSGI, granian, 8 threads", "",
               GRANIAN + ["--interface", "wsgi", "--blocking-threads", "8", "--port", "{port}",

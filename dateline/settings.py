@@ -210,6 +210,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Seconds a shared cache (and ours) may keep an anonymous reader's page.
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
+# "off" renders every page on every request (to measure renders); nothing else turns it off
+PAGE_STORE = env("PAGE_STORE", "on") != "off"
 
 # Front caches (deploy/varnish/) to purge when pages go stale, comma-separated addresses
 # such as http://10.0.0.5:6081/; none by default (docs/front-cache.md).

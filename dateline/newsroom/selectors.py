@@ -253,6 +253,14 @@ def story_feed_keys(article_id: int, *, section_id: int) -> tuple[str | None, li
     return section, tags
 
 
+def story_lists(article_id: int) -> tuple[list[int], list[int]]:
+    """The ids of the tags and authors whose pages list a story (two indexed queries)."""
+    tags = list(Tag.objects.filter(articles__id=article_id).values_list("id", flat=True))
+    authors = list(Byline.objects.filter(article_id=article_id)
+                   .values_list("author_id", flat=True))
+    return tags, authors
+
+
 def stories_since(*, language: str, since, until, limit: int = 200) -> list[Article]:
     """Public stories of an edition published in (since, until], newest first: a digest."""
     return list(_listed(Article.objects.published().filter(

@@ -19,6 +19,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language
 
 from dateline.newsroom import selectors
+from dateline.reader import pagekeys
 from dateline.reader.pagecache import public_page
 from dateline.reader.views import _page, _paged
 
@@ -94,12 +95,13 @@ def month(request: HttpRequest, year: str, month: str) -> HttpResponse:
     span = _span(language)
     if not span[0].replace(day=1) <= first_day <= span[1]:
         raise Http404("outside the archive")
+    pagekeys.shows(pagekeys.month(language, first_day))
     return _page(request, "reader/archive_month.html", {
         "calendar": _calendar(first_day, _month_stories(language, first_day), span),
     })
 
 
-@public_page
+@public_page(reads=("page",))
 def day(request: HttpRequest, year: str, month: str, day: str) -> HttpResponse:
     language = get_language()
     chosen = _date(year, month, day)
@@ -110,6 +112,8 @@ def day(request: HttpRequest, year: str, month: str, day: str) -> HttpResponse:
         language=language, start=_midnight(chosen), end=_midnight(chosen + timedelta(days=1))),
         request.GET.get("page"), per_page=DAY_PAGE_SIZE)
     first_day = chosen.replace(day=1)
+    pagekeys.shows(pagekeys.day(language, chosen), pagekeys.month(language, first_day),
+                   stories=page.object_list)
     return _page(request, "reader/archive_day.html", {
         "day": chosen, "page": page, "canonical_url": _paged(_day_url(chosen), page),
         "calendar": _calendar(first_day, _month_stories(language, first_day), span, chosen),

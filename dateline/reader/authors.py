@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dateline.newsroom import selectors
-from dateline.reader import feeds, found
+from dateline.reader import feeds, found, pagekeys
 from dateline.reader.pagecache import public_page
 from dateline.reader.views import _page, _paged
 
@@ -24,12 +24,13 @@ def _profile(author, language: str) -> dict:
     return {"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person}
 
 
-@public_page
+@public_page(reads=("page",))
 def author(request: HttpRequest, author: str) -> HttpResponse:
     language = get_language()
     person = selectors.author_by_slug(author)
     page = selectors.paginate(selectors.author_articles(person, language=language),
                               request.GET.get("page"))
+    pagekeys.shows(pagekeys.author(person.pk), stories=page.object_list)
     name = person.name_in(language)
     return _page(request, "reader/author.html", {
         "author": person, "name": name, "bio": person.bio_in(language), "page": page,
@@ -56,7 +57,9 @@ class AuthorRss(feeds.LatestRss):
         return obj.bio_in(get_language()) or self.title(obj)
 
     def items(self, obj):
-        return selectors.author_articles(obj, language=get_language())[:FEED_SIZE]
+        items = list(selectors.author_articles(obj, language=get_language())[:FEED_SIZE])
+        pagekeys.shows(pagekeys.author(obj.pk), stories=items)
+        return items
 
 
 class AuthorAtom(AuthorRss):

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dateline.newsroom import selectors
+from dateline.reader import pagekeys
 from dateline.reader.address import AsTheSite
 from dateline.subscriptions import websub
 
@@ -72,7 +73,9 @@ class LatestRss(SiteFeed):
         return _("The latest stories from Dateline.")
 
     def items(self):
-        return selectors.newsfeed_items(language=get_language(), limit=FEED_SIZE)
+        items = selectors.newsfeed_items(language=get_language(), limit=FEED_SIZE)
+        pagekeys.shows(pagekeys.latest(get_language()), stories=items)
+        return items
 
     def item_title(self, item):
         return item.headline
@@ -109,9 +112,11 @@ class SectionRss(LatestRss):
         return obj.tagline
 
     def items(self, obj):
-        return selectors.section_articles(obj).only(
+        items = list(selectors.section_articles(obj).only(
             "id", "headline", "slug", "lead", "language", "published_at", "updated_at",
-            "section__slug", "section__name")[:FEED_SIZE]
+            "section__slug", "section__name")[:FEED_SIZE])
+        pagekeys.shows(pagekeys.section(obj.pk), stories=items)
+        return items
 
 
 class SectionAtom(SectionRss):
@@ -133,9 +138,11 @@ class TagRss(LatestRss):
         return _("Stories about %(tag)s from Dateline.") % {"tag": obj.name}
 
     def items(self, obj):
-        return selectors.tag_articles(obj).only(
+        items = list(selectors.tag_articles(obj).only(
             "id", "headline", "slug", "lead", "language", "published_at", "updated_at",
-            "section__slug", "section__name")[:FEED_SIZE]
+            "section__slug", "section__name")[:FEED_SIZE])
+        pagekeys.shows(pagekeys.tag(obj.pk), stories=items)
+        return items
 
 
 class TagAtom(TagRss):
@@ -182,8 +189,10 @@ def _item(story) -> dict:
 
 
 def json_feed(request: HttpRequest, *, title: str, home: str, description: str,
-              stories: list) -> HttpResponse:
-    """A JSON Feed 1.1 document of stories, served as application/feed+json."""
+              stories: list, lists: str) -> HttpResponse:
+    """A JSON Feed 1.1 document of stories, served as application/feed+json; lists is the
+    page key of the list it shows."""
+    pagekeys.shows(lists, stories=stories)
     self_url = websub.site_address(request.path)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -209,7 +218,8 @@ def latest_json(request: HttpRequest) -> HttpResponse:
     language = get_language()
     return json_feed(request, title=_("Dateline: latest news"), home=reverse("reader:home"),
                      description=_("The latest stories from Dateline."),
-                     stories=selectors.feed_entries(language=language, limit=FEED_SIZE))
+                     stories=selectors.feed_entries(language=language, limit=FEED_SIZE),
+                     lists=pagekeys.latest(language))
 
 
 def section_json(request: HttpRequest, section: str) -> HttpResponse:
@@ -218,7 +228,8 @@ def section_json(request: HttpRequest, section: str) -> HttpResponse:
     return json_feed(request, title=_("Dateline: %(section)s") % {"section": current.name},
                      home=current.get_absolute_url(), description=current.tagline,
                      stories=selectors.feed_entries(language=language, section=current,
-                                                    limit=FEED_SIZE))
+                                                    limit=FEED_SIZE),
+                     lists=pagekeys.section(current.pk))
 
 
 def tag_json(request: HttpRequest, tag: str) -> HttpResponse:
@@ -228,4 +239,5 @@ def tag_json(request: HttpRequest, tag: str) -> HttpResponse:
                      home=current.get_absolute_url(),
                      description=_("Stories about %(tag)s from Dateline.") % {"tag": current.name},
                      stories=selectors.feed_entries(language=language, tag=current,
-                                                    limit=FEED_SIZE))
+                                                    limit=FEED_SIZE),
+                     lists=pagekeys.tag(current.pk))

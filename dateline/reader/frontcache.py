@@ -25,7 +25,7 @@ CLAIM_SECONDS = 24 * 3600  # far longer than an event takes to reach every proce
 KEYS_PER_REQUEST = 4000  # characters of keys per PURGE: well inside a cache's header limit
 # A purge must reach a cache only once no server would hand it the old page again. Where
 # the page store is shared (Redis), every server process keeps a near copy of it for up to
-# half a second (reader/pagecache.py, _Near.SECONDS): wait that out. Everywhere, a render
+# half a second (reader/versions.py, Versions.NEAR_SECONDS): wait that out. Everywhere, a render
 # begun before the event and finished after the purge would be kept as fresh: wait for
 # renders under way to end. A publication still reaches readers within a second.
 SETTLE_SHARED = 0.6

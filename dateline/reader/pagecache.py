@@ -2,17 +2,19 @@
 
 A reader's page is the same for everyone (per-reader parts arrive after load), so the first
 response a view marks `Cache-Control: public` is stored and served to every later reader
-until the content changes. Instead of hunting down every page a story appears on, any
-article event bumps one generation number; a stored page from an older generation is stale.
-In the server, hits never leave the event loop: StoredPages answers them before Django
-and before any thread hop.
+until what it shows changes. A page names what it shows as keys (`pagekeys`) and records
+their versions (`versions`) when rendered; an event bumps only the keys it touches, so a
+publication makes stale the lists the new story enters, not every page of the site.
+One request renders a missing or stale page while the others wait for it briefly, or get
+the stale copy meanwhile. In the server, fresh hits never leave the event loop: StoredPages
+answers them before Django and before any thread hop.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import re
+import logging
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -23,87 +25,73 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from dateline import cache as shared_cache
 from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, position
+from dateline.reader import pagekeys
+from dateline.reader.pagequery import stored_query
 from dateline.reader.stale import EVERY_PAGE, KEYS_HEADER, pages_stale
+from dateline.reader.versions import shared, versions
 
-GENERATION_KEY = "pagecache:generation"
-_PAGE_QUERY = re.compile(r"(page=[1-9][0-9]{0,8})?")
+log = logging.getLogger(__name__)
 _GZIP_MIN = 512
 PATH_MAX = 500
-QUERY_MAX = 1000  # longer query strings are no shared link of ours: rendered, never stored
-_TRACKING = re.compile(r"utm_[A-Za-z_]{1,30}|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid"
-                       r"|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|s_cid")
 _SKIP_HEADERS = {"content-length", "content-encoding", "x-cache"}
+LOCK_SECONDS = 5  # a render taking longer lets another request start one too
+WAIT_SECONDS = 1.5  # a request waiting for another's render gives up and renders itself
+_POLL_SECONDS = 0.01
+_STALE = -1  # the version recorded for EVERY_PAGE when an event overlapped the render
 
 
-def public_page(view: Callable) -> Callable:
-    """Mark a view's 200 responses as the same for every reader: shared caches may keep them."""
+def public_page(view: Callable | None = None, *, reads: tuple[str, ...] | None = ()):
+    """Mark a view's 200 responses as the same for every reader: shared caches may keep them,
+    and the page store keeps them until what they show changes. `reads` names the query
+    parameters that make a different page (None: any; see pagequery)."""
+    if view is None:
+        return lambda view: public_page(view, reads=reads)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # read before the page's queries: any later event is replayed to it, none is lost
         request.last_event_id = position()
-        response = view(request, *args, **kwargs)
+        token = pagekeys.collect()
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            keys = pagekeys.collected(token)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
-            # Only pages refreshed by article events are stored here; other public
-            # responses (say, a discussion list) are left to shared caches' short max-age.
-            response.stored_until_changed = True
-            response[KEYS_HEADER] = EVERY_PAGE
+            # Only these pages are stored here; other public responses (say, a discussion
+            # list) are left to shared caches' short max-age.
+            response.page_keys = keys
+            response[KEYS_HEADER] = " ".join(sorted(keys))
         return response
 
+    wrapper.page_reads = reads
     return wrapper
 
 
-def bump_generation(event=None) -> None:
-    """Make every stored page stale; called after any article event."""
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:
-        value = 1
-        cache.set(GENERATION_KEY, value, timeout=None)
-    if not shared_cache.available():
+def make_stale(event=None) -> None:
+    """Make stale the stored pages that show what an event changed; tell front caches."""
+    keys = pagekeys.stale_for(event) if event is not None else frozenset({EVERY_PAGE})
+    if not versions.bump(keys):
         _near.forget()  # the shared store could not be told: keep nothing of it here
-        return
-    _near.generation = (time.monotonic(), value)
-    pages_stale.send(sender=None, keys=frozenset({EVERY_PAGE}), event=event)
-
-
-def forget_story_page(event) -> None:
-    """A story's own page shows its comment count: drop just that page, not every page."""
-    key = page_key(event.article_url, "")
-    cache.delete(key)
-    _near.pages.pop(key, None)
+        versions.forget()
+    pages_stale.send(sender=None, keys=keys, event=event)
 
 
 def connect() -> None:
-    listen(ArticleEvent, bump_generation)
-    listen(SiteChanged, bump_generation)  # menus, section pages, credits
-    listen(CommentChanged, forget_story_page)
-
-
-def without_tracking(query: str) -> str:
-    """The query string without the parameters that only tell where a reader came from
-    (utm_*, fbclid, gclid...): no page of ours reads them, the reader's browser does."""
-    if not query:
-        return query
-    return "&".join(part for part in query.split("&")
-                    if not _TRACKING.match(part.split("=", 1)[0]))
+    listen(ArticleEvent, make_stale)
+    listen(SiteChanged, make_stale)  # menus, section pages, credits: every page
+    listen(CommentChanged, make_stale)  # the story's own page only
 
 
 def cache_key(method: str, path: str, query: str) -> str | None:
-    """The key a page is kept under, or None when the request must not use the cache. A
-    story shared with tracking parameters is the same stored page as without them."""
-    if method not in ("GET", "HEAD"):
-        return None
-    if len(query) > QUERY_MAX:
-        return None
-    query = without_tracking(query)
-    if not _PAGE_QUERY.fullmatch(query):
-        return None  # unknown parameters would let anyone fill the cache
-    if len(path) > PATH_MAX:
+    """The key a page is kept under, or None when the request must not use the store. The
+    parameters the page does not read (tracking tags, anything made up) are no part of it."""
+    if not settings.PAGE_STORE or method not in ("GET", "HEAD") or len(path) > PATH_MAX:
         return None  # no page of ours has an address this long
+    query = stored_query(path, query)
+    if query is None:
+        return None
     return page_key(path, query)
 
 
@@ -114,70 +102,64 @@ def page_key(path: str, query: str) -> str:
 
 
 class _Near:
-    """A small copy, inside this process, of what a shared (Redis) cache holds.
+    """A small copy, inside this process, of the pages a shared (Redis) cache holds.
 
-    With Redis every hit would cost a network round trip. Here the generation is asked of
-    Redis at most every NEAR_SECONDS, and recently served pages are kept in memory: another
-    process's publication reaches this one within that time (this process's own at once).
+    With Redis every hit would cost a network round trip. Here a page once found fresh is
+    served again without asking Redis while the clock (see versions) has not moved; the
+    clock is asked for at most every NEAR_SECONDS, so another process's publication reaches
+    this one within that time (this process's own at once).
     """
 
-    SECONDS = 0.5
     SIZE = 512
 
     def __init__(self) -> None:
-        self.generation: tuple[float, int] | None = None  # (asked at, value)
-        self.pages: dict[str, tuple[float, tuple]] = {}  # key: (kept at, entry)
+        # key: (entry, checked at clock, until when it may be kept here)
+        self.pages: dict[str, tuple[tuple, int | None, float]] = {}
 
-    def enabled(self) -> bool:
-        return not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
-
-    def current_generation(self) -> int:
-        now = time.monotonic()
-        if self.generation is None or now - self.generation[0] > self.SECONDS:
-            value = cache.get(GENERATION_KEY, 0)
-            if not shared_cache.available() and self.generation is not None:
-                value = self.generation[1]  # Redis is away: what was known still holds
-            self.generation = (now, value)
-        return self.generation[1]
+    def remember(self, key: str, entry: tuple, clock: int | None) -> None:
+        if len(self.pages) >= self.SIZE:
+            self.pages.clear()
+        # no longer than Redis keeps it: what no event changes (the most read) still ages
+        self.pages[key] = (entry, clock, time.monotonic() + settings.PAGE_MAX_AGE * 10)
 
     def page(self, key: str) -> tuple | None:
         kept = self.pages.get(key)
-        if kept is None:
-            return None
-        if time.monotonic() - kept[0] > self.SECONDS and shared_cache.available():
-            return None  # a page dropped elsewhere (say, its count changed) is dropped here too
-        return kept[1]  # (while Redis is away, the copy here keeps serving)
-
-    def remember(self, key: str, entry: tuple) -> None:
-        if len(self.pages) >= self.SIZE:
-            self.pages.clear()
-        self.pages[key] = (time.monotonic(), entry)
+        return kept if kept is not None and time.monotonic() < kept[2] else None
 
     def forget(self) -> None:
-        self.generation = None
         self.pages.clear()
+        versions.forget()
 
 
 _near = _Near()
 
 
-def lookup(key: str) -> tuple[tuple | None, int]:
-    """The stored entry for key if it is of the current generation, and that generation."""
-    if _near.enabled():
-        generation = _near.current_generation()
-        entry = _near.page(key)
-        if entry is None or entry[0] != generation:
-            entry = cache.get(key)
-            if entry is not None and entry[0] == generation:
-                _near.remember(key, entry)
-        return (entry, generation) if entry is not None and entry[0] == generation else (
-            None, generation)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY, 0)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry, generation
-    return None, generation
+def _holds(entry: tuple) -> bool:
+    recorded = entry[0]
+    current = versions.of(key for key, _version in recorded)
+    return all(current[key] == version for key, version in recorded)
+
+
+def lookup(key: str) -> tuple[tuple | None, bool]:
+    """The stored entry for key (None if there is none) and whether it is fresh."""
+    if not shared():
+        entry = cache.get(key)
+        return entry, entry is not None and _holds(entry)
+    clock = versions.now()
+    kept = _near.page(key)
+    if kept is not None:
+        if kept[1] == clock:
+            return kept[0], True
+        if _holds(kept[0]):
+            _near.remember(key, kept[0], clock)
+            return kept[0], True
+    entry = cache.get(key)
+    if entry is None:
+        return (kept[0] if kept else None), False  # Redis forgot it; what was here is stale
+    if _holds(entry):
+        _near.remember(key, entry, clock)
+        return entry, True
+    return entry, False
 
 
 def _key(request: HttpRequest) -> str | None:
@@ -189,8 +171,8 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
-def _from_entry(request: HttpRequest, entry: tuple) -> HttpResponse:
-    _gen, status, headers, body, gz_body = entry
+def _from_entry(request: HttpRequest, entry: tuple, state: str = "hit") -> HttpResponse:
+    _versions, status, headers, body, gz_body = entry
     compressed = gz_body is not None and _accepts_gzip(request)
     content = gz_body if compressed else body
     response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
@@ -199,34 +181,45 @@ def _from_entry(request: HttpRequest, entry: tuple) -> HttpResponse:
     if compressed:
         response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(content))
-    response["X-Cache"] = "hit"
+    response["X-Cache"] = state
     return response
 
 
 def _storable(response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "")
-    return (getattr(response, "stored_until_changed", False)
+    return (getattr(response, "page_keys", None) is not None
             and response.status_code == 200 and "public" in cache_control
             and not response.cookies and not response.streaming
             and not response.has_header("Content-Encoding"))
 
 
-def _store(key: str, generation: int, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+def _store(key: str, clock: int, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Keep a page just rendered with the versions of what it shows; clock is the versions'
+    clock read before the render."""
+    recorded, clock_now = versions.exact(response.page_keys)
+    if clock_now != clock:
+        # an event came during the render: what it read may be older than these versions
+        recorded[EVERY_PAGE] = _STALE
     body = response.content
     gz_body = gzip.compress(body, 6, mtime=0) if len(body) >= _GZIP_MIN else None
     if gz_body is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
     headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIP_HEADERS]
-    entry = (generation, response.status_code, headers, body, gz_body)
+    entry = (tuple(sorted(recorded.items())), response.status_code, headers, body, gz_body)
     cache.set(key, entry, timeout=settings.PAGE_MAX_AGE * 10)
-    served = _from_entry(request, entry)
-    served["X-Cache"] = "miss"
-    return served
+    if shared():
+        _near.remember(key, entry, None)
+    return _from_entry(request, entry, "miss")
+
+
+def _lock_key(key: str) -> str:
+    return key.replace(":page:", ":rendering:", 1)
 
 
 class PageCacheMiddleware:
-    """Serve stored public pages; store fresh ones. In the server, StoredPages answers hits
-    before Django; this serves them to Django's own callers (the WSGI entry, the tests)."""
+    """Serve stored public pages; store fresh ones, one render per page at a time. In the
+    server, StoredPages answers fresh hits before Django; this serves them to Django's own
+    callers (the WSGI entry, the tests), and the stale and missing ones always."""
 
     def __init__(self, get_response: Callable) -> None:
         self.get_response = get_response
@@ -235,21 +228,32 @@ class PageCacheMiddleware:
         key = _key(request)
         if key is None:
             return self.get_response(request)
-        hit, generation = self._lookup(key, request)
-        if hit is not None:
-            return hit
-        return self._finish(key, generation, request, self.get_response(request))
+        gives_up = time.monotonic() + WAIT_SECONDS
+        while True:
+            entry, fresh = lookup(key)
+            if fresh:
+                return _from_entry(request, entry)
+            # One request renders (in any process: the lock is in the shared cache); the
+            # others serve the stale copy meanwhile, or wait for the new one briefly.
+            if cache.add(_lock_key(key), 1, timeout=LOCK_SECONDS):
+                try:
+                    return self._render(key, request)
+                finally:
+                    cache.delete(_lock_key(key))
+            if entry is not None:
+                return _from_entry(request, entry, "stale")
+            if time.monotonic() > gives_up:
+                return self._render(key, request)  # the render we waited for is late
+            time.sleep(_POLL_SECONDS)
 
-    @staticmethod
-    def _lookup(key: str, request: HttpRequest) -> tuple[HttpResponse | None, int]:
-        entry, generation = lookup(key)
-        return (_from_entry(request, entry) if entry else None), generation
-
-    @staticmethod
-    def _finish(key: str, generation: int, request: HttpRequest,
-                response: HttpResponse) -> HttpResponse:
+    def _render(self, key: str, request: HttpRequest) -> HttpResponse:
+        clock = versions.exact_clock()
+        started = time.process_time()
+        response = self.get_response(request)
+        log.info("rendered %s for the page store (%.1f ms of CPU)", request.get_full_path(),
+                 (time.process_time() - started) * 1000)
         if _storable(response):
-            return _store(key, generation, request, response)
+            return _store(key, clock, request, response)
         return response
 
 
@@ -261,7 +265,7 @@ def _allowed_host(scope) -> bool:
 
 
 class StoredPages:
-    """ASGI front: answers stored pages without entering Django; passes the rest on."""
+    """ASGI front: answers fresh stored pages without entering Django; passes the rest on."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -271,15 +275,15 @@ class StoredPages:
             key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
                             scope.get("query_string", b"").decode("latin-1"))
             if key is not None:
-                entry, _generation = lookup(key)
-                if entry is not None:
+                entry, fresh = lookup(key)
+                if fresh:
                     await self._send(scope, send, entry)
                     return
         await self.app(scope, receive, send)
 
     @staticmethod
     async def _send(scope, send, entry: tuple) -> None:
-        _gen, status, headers, body, gz_body = entry
+        _versions, status, headers, body, gz_body = entry
         accept = b""
         for name, value in scope.get("headers", ()):
             if name == b"accept-encoding":
@@ -294,14 +298,17 @@ class StoredPages:
                     "body": b"" if scope["method"] == "HEAD" else content})
 
 
-def fragment(name: str, render: Callable[[], str]) -> str:
-    """A part shared by many pages (menu, newsfeed), rendered once per content generation."""
+def fragment(name: str, render: Callable[[], str], *,
+             keys: frozenset[str] = frozenset({EVERY_PAGE})) -> str:
+    """A part shared by many pages (the menu), rendered once until its keys are made stale."""
     key = f"pagecache:fragment:{name}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY, 0)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
+    entry = cache.get(key)
+    if entry is not None and _holds(entry):
         return entry[1]
+    clock = versions.exact_clock()
     html = render()
-    cache.set(key, (generation, html), timeout=settings.PAGE_MAX_AGE * 10)
+    recorded, clock_now = versions.exact(keys)
+    if clock_now == clock:
+        cache.set(key, (tuple(sorted(recorded.items())), html),
+                  timeout=settings.PAGE_MAX_AGE * 10)
     return html

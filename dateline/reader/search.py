@@ -1,9 +1,9 @@
 """The search page: /<lang>/search/?q=… with filters, order and pages.
 
 The page is the same for every reader who asks the same question, so it is public for a
-short time (Cache-Control max-age). The server's own page store keeps only addresses
-without a query (pagecache.cache_key): any `q` is a new address, and storing them all would
-let anyone fill the store.
+short time (Cache-Control max-age). The server's own page store keeps only its address
+without a query (`reads=None`, see pagequery): any `q` is a new address, and storing them
+all would let anyone fill the store.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _day_start(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@public_page
+@public_page(reads=None)
 def search(request: HttpRequest) -> HttpResponse:
     language = get_language()
     form = SearchForm(request.GET, language=language)

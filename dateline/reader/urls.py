@@ -11,6 +11,7 @@ urlpatterns = [
     path("atom/", public_page(feeds.LatestAtom()), name="atom"),
     path("feed.json", public_page(feeds.latest_json), name="json"),
     path("search/", search.search, name="search"),
+    path("newsfeed/", views.newsfeed, name="newsfeed"),
     path("tags/<slug:tag>/", views.tag, name="tag"),
     path("tags/<slug:tag>/rss/", public_page(feeds.TagRss()), name="tag_rss"),
     path("tags/<slug:tag>/atom/", public_page(feeds.TagAtom()), name="tag_atom"),

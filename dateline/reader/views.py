@@ -21,7 +21,7 @@ from django.views.static import serve
 
 from dateline.analytics.selectors import most_read
 from dateline.newsroom import selectors
-from dateline.reader import found
+from dateline.reader import found, pagekeys
 from dateline.reader.pagecache import fragment, public_page
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 
 def _page(request: HttpRequest, template: str, context: dict, *, status: int = 200,
           newsfeed: bool = True) -> HttpResponse:
-    """Render a reader's page inside the frame (menu, newsfeed) every page shares."""
+    """Render a reader's page inside the frame (menu, newsfeed column) every page shares. The
+    Newsfeed is filled after load (newsfeed.js), so that a publication makes stale the pages
+    that list the story, not every page that has the column."""
     language = get_language()
     current = context.get("current_section")
     context["nav_html"] = mark_safe(fragment(  # noqa: S308 - our own rendered template
@@ -38,13 +40,20 @@ def _page(request: HttpRequest, template: str, context: dict, *, status: int = 2
             "sections": context.get("sections") or selectors.menu_sections(language=language),
             "current_section": current,
         })))
-    if newsfeed:
-        context["newsfeed_html"] = mark_safe(fragment(  # noqa: S308
-            f"newsfeed:{language}",
-            lambda: render_to_string("reader/_newsfeed.html", {
-                "newsfeed": selectors.newsfeed(language=language), "LANGUAGE_CODE": language,
-            })))
+    context["newsfeed"] = newsfeed
     return render(request, template, context, status=status)
+
+
+@public_page
+def newsfeed(request: HttpRequest) -> HttpResponse:
+    """The edition's newest stories as a page: what the Newsfeed column shows, fetched by it
+    after load, and where its link takes a reader without JavaScript."""
+    language = get_language()
+    items = selectors.newsfeed(language=language)
+    pagekeys.shows(pagekeys.latest(language), stories=items)
+    return _page(request, "reader/newsfeed.html", {
+        "items": items, "canonical_url": reverse("reader:newsfeed"),
+    }, newsfeed=False)
 
 
 @public_page
@@ -52,6 +61,9 @@ def home(request: HttpRequest) -> HttpResponse:
     language = get_language()
     sections = selectors.menu_sections(language=language)
     front = selectors.front_page(language=language, sections=sections)
+    read_most = most_read(language=language)
+    pagekeys.shows(pagekeys.latest(language), stories=[front["top"], *read_most, *(
+        story for _section, stories in front["by_section"] for story in stories)])
     here = request.path
     return _page(request, "reader/home.html", {
         "sections": sections, **front,
@@ -61,11 +73,11 @@ def home(request: HttpRequest) -> HttpResponse:
                                                               "and Russian."),
                   "image": found.share_image()},
         "structured_data": [found.website(language, search=reverse("reader:search"))],
-        "most_read": most_read(language=language),
+        "most_read": read_most,
     })
 
 
-@public_page
+@public_page(reads=("page",))
 def section(request: HttpRequest, section: str) -> HttpResponse:
     language = get_language()
     current = selectors.section_by_slug(section, language=language)
@@ -73,6 +85,8 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     other = _other_language()
     counterpart = selectors.section_in_language(current.slug, language=other)
     alternate = counterpart.get_absolute_url() if counterpart else None
+    read_most = most_read(language=language, section=current)
+    pagekeys.shows(pagekeys.section(current.pk), stories=[*page.object_list, *read_most])
     return _page(request, "reader/section.html", {
         "section": current, "page": page, "current_section": current,
         "alternate_url": alternate, "canonical_url": _paged(current.get_absolute_url(), page),
@@ -80,14 +94,15 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
         "share": {"title": current.name, "description": current.tagline,
                   "image": found.share_image()},
         "structured_data": found.section_data(current),
-        "most_read": most_read(language=language, section=current),
+        "most_read": read_most,
     })
 
 
-@public_page
+@public_page(reads=("page",))
 def tag(request: HttpRequest, tag: str) -> HttpResponse:
     current = selectors.tag_by_slug(tag, language=get_language())
     page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"))
+    pagekeys.shows(pagekeys.tag(current.pk), stories=page.object_list)
     return _page(request, "reader/tag.html", {
         "tag": current, "page": page,
         "canonical_url": _paged(current.get_absolute_url(), page),
@@ -114,9 +129,12 @@ def article(request: HttpRequest, section: str, slug: str) -> HttpResponse:
     if redirect:
         return redirect
     alternate = story.translation.get_absolute_url() if story.translation else None
+    following = selectors.next_article(story)
+    pagekeys.of_story(story)
+    pagekeys.shows(stories=[following])
     return _page(request, "reader/article.html", {
         "article": story, "current_section": story.section,
-        "next": selectors.next_article(story), "alternate_url": alternate,
+        "next": following, "alternate_url": alternate,
         "canonical_url": story.get_absolute_url(),
         "hreflangs": found.alternates(story.language, story.get_absolute_url(),
                                       {_other_language(): alternate}),
@@ -144,8 +162,11 @@ def article_fragment(request: HttpRequest, section: str, slug: str) -> HttpRespo
     story, redirect = _story(request, section, slug)
     if redirect:
         return redirect
+    following = selectors.next_article(story)
+    pagekeys.of_story(story)
+    pagekeys.shows(stories=[following])
     return render(request, "reader/_story.html", {
-        "article": story, "next": selectors.next_article(story), "fragment": True,
+        "article": story, "next": following, "fragment": True,
     })
 
 

@@ -37,7 +37,7 @@ for n in range(3):
                            lead='Lead.', body='<p>Body.</p>', status='published',
                            published_at=timezone.now())
 """
-PAGES = ["/en/", "/en/world/", "/en/world/ferry-1/", "/en/world/ferry-2/?x={n}",
+PAGES = ["/en/", "/en/world/", "/en/world/ferry-1/", "/en/search/?q=ferry{n}",
          "/en/account/login/"]
 
 

@@ -111,7 +111,7 @@ def test_an_import_relates_its_stories_in_the_background(editor, section, db):
 def test_the_story_page_asks_once_for_its_related_stories(client, harbour,
                                                           django_assert_num_queries):
     related.refresh(harbour["strike"].pk)
-    client.get(harbour["talks"].get_absolute_url())  # same section: menu and newsfeed stored
+    client.get(harbour["talks"].get_absolute_url())  # same section: menu stored
     # story, tags, corrections, authors, related stories, the next story, the wire item
     with django_assert_num_queries(7):
-        client.get(harbour["strike"].get_absolute_url(), {"x": "1"})
+        client.get(harbour["strike"].get_absolute_url())

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from dateline import events
 from dateline.newsroom import actions
-from dateline.reader import frontcache, pagecache, tasks
+from dateline.reader import frontcache, tasks, versions
 from dateline.reader.stale import EVERY_PAGE, pages_stale
 from dateline.tasks.worker import Worker
 from dateline.testing import free_port
@@ -93,8 +93,9 @@ def test_a_publication_purges_its_keys_at_each_front_cache_once(front, settings,
     finally:
         pages_stale.disconnect(dispatch_uid="test-front-cache-keys")
     run_jobs()
-    # then each cache heard one purge, naming the keys that went stale (every page, today)
-    assert len(sent) == 2 and EVERY_PAGE in sent[0]
+    # then each cache heard one purge, naming the keys that went stale: the story and the
+    # lists it enters, not every page
+    assert len(sent) == 2 and f"story-{draft.pk}" in sent[0] and EVERY_PAGE not in sent[0]
     assert Cache.purges == [" ".join(sorted(sent[0]))] * 2
     assert {r.return_value for r in PURGES} == {2}
 
@@ -105,8 +106,8 @@ def test_no_front_cache_no_purge(draft, editor):
 
 
 def test_a_purge_waits_until_no_server_would_hand_out_the_old_page(front, settings):
-    # the shared store's near copies are stale within _Near.SECONDS: purge after that
-    assert frontcache.SETTLE_SHARED > pagecache._Near.SECONDS
+    # the shared store's near copies are stale within NEAR_SECONDS: purge after that
+    assert frontcache.SETTLE_SHARED > versions.Versions.NEAR_SECONDS
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # only read to choose the wait
     started = time.monotonic()
     pages_stale.send(sender=None, keys=frozenset({EVERY_PAGE}), event=None)

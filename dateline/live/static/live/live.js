@@ -1,5 +1,7 @@
 // The page's one live socket (/ws/live/, protocol in docs/live.md), shared by its scripts:
 //   Dateline.live.subscribe(["chat.7"])  follow groups, from the events the page does not have
+//   Dateline.live.subscribe(groups, id)  ... from after event id instead (a part of the page
+//                                        fetched after it, newer than it), or null: no catch-up
 //   Dateline.live.send({type: ...})      false, and nothing sent, while disconnected
 //   Dateline.live.on(type, handler)      server messages by type: event (each once), presence,
 //                                        subscribed, chat.posted, chat.deleted, chat.reported,
@@ -14,6 +16,7 @@
   var last = D.config.last_event;
   var seen = {};
   var groups = [];
+  var from = {};  // a group's own starting point, when it is not the page's
   var handlers = {};
   var socket = null;
   var attempt = 0;
@@ -29,10 +32,23 @@
     return true;
   }
 
-  function subscribe(list) {
+  function subscribe(list, after) {
     var fresh = list.filter(function (g) { return groups.indexOf(g) < 0; });
     groups = groups.concat(fresh);
-    if (fresh.length) send({ type: "subscribe", groups: fresh, after: last });
+    if (after !== undefined) fresh.forEach(function (g) { from[g] = after; });
+    if (fresh.length) ask(fresh);
+  }
+
+  // Each group from the newest event the page has of it: the page's own position, or the
+  // one its group was given, or (null) only what happens from now on.
+  function ask(list) {
+    var plain = list.filter(function (g) { return !(g in from); });
+    if (plain.length) send({ type: "subscribe", groups: plain, after: last });
+    list.filter(function (g) { return g in from; }).forEach(function (g) {
+      var message = { type: "subscribe", groups: [g] };
+      if (from[g] !== null) message.after = Math.max(from[g], last);
+      send(message);
+    });
   }
 
   function on(type, handler) {
@@ -63,7 +79,7 @@
     current.onopen = function () {
       attempt = 0;
       document.documentElement.dataset.live = "on";
-      if (groups.length) send({ type: "subscribe", groups: groups, after: last });
+      if (groups.length) ask(groups);
     };
     current.onmessage = function (e) {
       var message;
