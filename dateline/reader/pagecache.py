@@ -21,6 +21,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -39,6 +41,8 @@ LOCK_SECONDS = 5  # a render taking longer lets another request start one too
 WAIT_SECONDS = 1.5  # a request waiting for another's render gives up and renders itself
 _POLL_SECONDS = 0.01
 _STALE = -1  # the version recorded for EVERY_PAGE when an event overlapped the render
+_ENTRY_FIELDS = 6  # versions, status, headers, body, gzip body, ready ASGI headers
+_MEMO_SIZE = 4096
 
 
 def public_page(view: Callable | None = None, *, reads: tuple[str, ...] | None = ()):
@@ -102,12 +106,13 @@ def page_key(path: str, query: str) -> str:
 
 
 class _Near:
-    """A small copy, inside this process, of the pages a shared (Redis) cache holds.
+    """A small copy, inside this process, of the pages the store holds, as ready objects.
 
-    With Redis every hit would cost a network round trip. Here a page once found fresh is
-    served again without asking Redis while the clock (see versions) has not moved; the
-    clock is asked for at most every NEAR_SECONDS, so another process's publication reaches
-    this one within that time (this process's own at once).
+    With Redis every hit would cost a network round trip; in local memory, unpickling the
+    page. Here a page once found fresh is served again as it is while the clock (see
+    versions) has not moved; with Redis the clock is asked for at most every NEAR_SECONDS,
+    so another process's publication reaches this one within that time (this process's
+    own at once).
     """
 
     SIZE = 512
@@ -141,10 +146,9 @@ def _holds(entry: tuple) -> bool:
 
 
 def lookup(key: str) -> tuple[tuple | None, bool]:
-    """The stored entry for key (None if there is none) and whether it is fresh."""
-    if not shared():
-        entry = cache.get(key)
-        return entry, entry is not None and _holds(entry)
+    """The stored entry for key (None if there is none) and whether it is fresh. The near
+    copy answers while the versions' clock has not moved, on the embedded default too (a
+    page read from local memory would be unpickled on every hit)."""
     clock = versions.now()
     kept = _near.page(key)
     if kept is not None:
@@ -154,8 +158,10 @@ def lookup(key: str) -> tuple[tuple | None, bool]:
             _near.remember(key, kept[0], clock)
             return kept[0], True
     entry = cache.get(key)
+    if entry is not None and len(entry) != _ENTRY_FIELDS:
+        entry = None  # kept by another version of Dateline: rendered again
     if entry is None:
-        return (kept[0] if kept else None), False  # Redis forgot it; what was here is stale
+        return (kept[0] if kept else None), False  # the store forgot it; what was here is stale
     if _holds(entry):
         _near.remember(key, entry, clock)
         return entry, True
@@ -172,7 +178,7 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 def _from_entry(request: HttpRequest, entry: tuple, state: str = "hit") -> HttpResponse:
-    _versions, status, headers, body, gz_body = entry
+    _versions, status, headers, body, gz_body, _raw = entry
     compressed = gz_body is not None and _accepts_gzip(request)
     content = gz_body if compressed else body
     response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
@@ -205,11 +211,23 @@ def _store(key: str, clock: int, request: HttpRequest, response: HttpResponse) -
     if gz_body is not None:
         patch_vary_headers(response, ("Accept-Encoding",))
     headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIP_HEADERS]
-    entry = (tuple(sorted(recorded.items())), response.status_code, headers, body, gz_body)
+    entry = (tuple(sorted(recorded.items())), response.status_code, headers, body, gz_body,
+             _raw_headers(headers, body, gz_body))
     cache.set(key, entry, timeout=settings.PAGE_MAX_AGE * 10)
-    if shared():
-        _near.remember(key, entry, None)
+    _near.remember(key, entry, None)
     return _from_entry(request, entry, "miss")
+
+
+def _raw_headers(headers: list, body: bytes, gz_body: bytes | None) -> tuple[list, list | None]:
+    """The headers StoredPages sends, plain and gzip, made once when the page is stored:
+    a hit then sends what is ready."""
+    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+    hit = (b"x-cache", b"hit")
+    plain = [*raw, (b"content-length", str(len(body)).encode()), hit]
+    if gz_body is None:
+        return plain, None
+    return plain, [*raw, (b"content-encoding", b"gzip"),
+                   (b"content-length", str(len(gz_body)).encode()), hit]
 
 
 def _lock_key(key: str) -> str:
@@ -257,11 +275,42 @@ class PageCacheMiddleware:
         return response
 
 
-def _allowed_host(scope) -> bool:
+# What StoredPages works out per request but is the same for the same request line: kept
+# (bounded, cleared when settings change) so that a hit costs lookups, not parsing.
+_hosts: dict[bytes, bool] = {}
+_keys: dict[tuple[str, str, bytes], str | None] = {}
+
+
+def _allowed_host(host: bytes) -> bool:
     """Only a host the site answers to gets a stored page; Django refuses the others (400)."""
-    host = next((v for k, v in scope.get("headers", ()) if k == b"host"), b"")
-    domain, _port = split_domain_port(host.decode("latin-1"))
-    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+    allowed = _hosts.get(host)
+    if allowed is None:
+        domain, _port = split_domain_port(host.decode("latin-1"))
+        allowed = bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+        if len(_hosts) >= 64:
+            _hosts.clear()  # made-up Host headers: the memo stays small
+        _hosts[host] = allowed
+    return allowed
+
+
+def _scope_key(scope) -> str | None:
+    line = (scope["method"], scope.get("root_path", "") + scope["path"],
+            scope.get("query_string", b""))
+    try:
+        return _keys[line]
+    except KeyError:
+        pass
+    key = cache_key(line[0], line[1], line[2].decode("latin-1"))
+    if len(_keys) >= _MEMO_SIZE:
+        _keys.clear()
+    _keys[line] = key
+    return key
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs) -> None:
+    _hosts.clear()
+    _keys.clear()
 
 
 class StoredPages:
@@ -271,28 +320,25 @@ class StoredPages:
         self.app = app
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] == "http" and _allowed_host(scope):
-            key = cache_key(scope["method"], scope.get("root_path", "") + scope["path"],
-                            scope.get("query_string", b"").decode("latin-1"))
+        if scope["type"] == "http":
+            host = accept = b""
+            for name, value in scope.get("headers", ()):
+                if name == b"host":
+                    host = value
+                elif name == b"accept-encoding":
+                    accept = value
+            key = _scope_key(scope) if _allowed_host(host) else None
             if key is not None:
                 entry, fresh = lookup(key)
                 if fresh:
-                    await self._send(scope, send, entry)
+                    await self._send(scope, send, entry, b"gzip" in accept)
                     return
         await self.app(scope, receive, send)
 
     @staticmethod
-    async def _send(scope, send, entry: tuple) -> None:
-        _versions, status, headers, body, gz_body = entry
-        accept = b""
-        for name, value in scope.get("headers", ()):
-            if name == b"accept-encoding":
-                accept = value
-        content = gz_body if gz_body is not None and b"gzip" in accept else body
-        raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        if content is gz_body:
-            raw.append((b"content-encoding", b"gzip"))
-        raw += [(b"content-length", str(len(content)).encode()), (b"x-cache", b"hit")]
+    async def _send(scope, send, entry: tuple, gzip_ok: bool) -> None:
+        _versions, status, _headers, body, gz_body, (plain, gzipped) = entry
+        content, raw = (gz_body, gzipped) if gzip_ok and gz_body is not None else (body, plain)
         await send({"type": "http.response.start", "status": status, "headers": raw})
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else content})
