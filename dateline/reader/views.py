@@ -87,7 +87,8 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
 @public_page
 def tag(request: HttpRequest, tag: str) -> HttpResponse:
     current = selectors.tag_by_slug(tag, language=get_language())
-    page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"))
+    page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"),
+                              count=lambda: current.story_count)
     return _page(request, "reader/tag.html", {
         "tag": current, "page": page,
         "canonical_url": _paged(current.get_absolute_url(), page),

@@ -76,6 +76,8 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    # its public stories, kept by models/listings.py: the tag page's count without COUNT(*)
+    story_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -183,7 +185,14 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body = sanitize_html(self.body)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        listed = self._listing()
+        if not adding and listed != getattr(self, "_listed_as", None):
+            from dateline.newsroom.models.listings import list_story
+
+            list_story(self)  # its tag pages list it from now on, or no longer
+        self._listed_as = listed
 
     def get_absolute_url(self) -> str:
         return f"{get_script_prefix()}{self.language}/{self.section.slug}/{self.slug}/"
@@ -225,6 +234,18 @@ class Article(models.Model):
         if self.language == "ru" and self.agency.name_ru:
             return self.agency.name_ru
         return self.agency.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._listed_as = article._listing()
+        return article
+
+    def _listing(self) -> tuple | None:
+        """What the tag listings hold of it (None when not loaded: a deferred field)."""
+        if "status" not in self.__dict__ or "published_at" not in self.__dict__:
+            return None
+        return (self.status == self.Status.PUBLISHED, self.published_at)
 
     @property
     def is_public(self) -> bool:
