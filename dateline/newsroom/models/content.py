@@ -248,6 +248,14 @@ class Article(models.Model):
         return (self.status == self.Status.PUBLISHED, self.published_at)
 
     @property
+    def public_related(self) -> list:
+        """Its related stories public now, in order (prefetched as related_all)."""
+        links = getattr(self, "related_all", None)
+        if links is None:
+            links = self.related_links.select_related("related__section")
+        return [link for link in links if link.related.is_public]
+
+    @property
     def is_public(self) -> bool:
         return (self.status == self.Status.PUBLISHED and self.published_at is not None
                 and self.published_at <= timezone.now())
