@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import random
 import statistics
@@ -141,6 +142,10 @@ def build(stories: int, *, seed: int = 2026) -> None:
              for p, author in enumerate(rng.sample(authors, rng.choice((1, 1, 1, 2))))])
         print(f"\r  stories written: {start + count}", end="", file=sys.stderr)
     print(file=sys.stderr)
+    if list_links is not None:  # and its kept section counts
+        from dateline.newsroom.models.listings import recount_sections
+
+        recount_sections(Section.objects.values_list("id", flat=True))
     hour = now.replace(minute=0, second=0, microsecond=0)
     recent = Article.objects.filter(published_at__gte=now - timedelta(days=1))
     StoryHour.objects.bulk_create([
@@ -276,6 +281,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="10,000 stories, 20 rounds")
     parser.add_argument("--page", choices=PAGES, action="append", help="only these pages")
     parser.add_argument("--profile", choices=PAGES, help="profile one page type instead")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.quick:
         args.stories, args.rounds = 10_000, 20
@@ -287,6 +293,9 @@ def main() -> None:
     from django.db import connection
 
     figures = measure(args.rounds, tuple(args.page or PAGES))
+    if args.json:
+        print(json.dumps(figures))
+        return
     print(f"{connection.vendor}, {args.stories} stories, {args.rounds} rounds; "
           f"CPU ms per rendered request (time.process_time)")
     print(f"{'page':14}{'median':>8}{'p95':>8}{'queries':>9}  address")

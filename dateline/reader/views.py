@@ -69,7 +69,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def section(request: HttpRequest, section: str) -> HttpResponse:
     language = get_language()
     current = selectors.section_by_slug(section, language=language)
-    page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"))
+    page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"),
+                              count=lambda: current.story_count)
     other = _other_language()
     counterpart = selectors.section_in_language(current.slug, language=other)
     alternate = counterpart.get_absolute_url() if counterpart else None

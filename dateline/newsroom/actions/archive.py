@@ -21,7 +21,7 @@ from dateline.events import SiteChanged, emit
 from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import User, audit, require
 from dateline.newsroom.models import Article, Author, Byline, Tag
-from dateline.newsroom.models.listings import list_links
+from dateline.newsroom.models.listings import list_links, recount_sections
 from dateline.newsroom.sanitize import sanitize_html
 from dateline.newsroom.slugs import latin_slug, unique_slug
 
@@ -98,6 +98,7 @@ def _save(batch: list[NewStory], *, used: dict[str, set[str]],
                    for tag in story.tags])
     list_links((article.pk, tag.pk) for article, story in zip(articles, batch, strict=True)
                for tag in story.tags)  # the tag pages' kept list (models/listings.py)
+    recount_sections({article.section_id for article in articles})
     Byline.objects.bulk_create([Byline(article=article, author=author, position=n)
                                 for article, story in zip(articles, batch, strict=True)
                                 for n, author in enumerate(dict.fromkeys(story.authors))])

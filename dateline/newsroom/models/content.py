@@ -35,6 +35,8 @@ class Section(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, validators=[validate_not_reserved])
     tagline = models.CharField(_("tagline"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # its public stories, kept by models/listings.py: the section page's count without COUNT(*)
+    story_count = models.PositiveIntegerField(default=0, editable=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     moderation = models.CharField(_("comment moderation"), max_length=8,
                                   choices=Moderation.choices, default=Moderation.POST)
@@ -187,11 +189,16 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         adding = self._state.adding
         super().save(*args, **kwargs)
-        listed = self._listing()
-        if not adding and listed != getattr(self, "_listed_as", None):
-            from dateline.newsroom.models.listings import list_story
+        listed, before = self._listing(), getattr(self, "_listed_as", None)
+        if listed != before:
+            from dateline.newsroom.models.listings import list_story, recount_sections
 
-            list_story(self)  # its tag pages list it from now on, or no longer
+            if not adding:
+                list_story(self)  # its tag pages list it from now on, or no longer
+            if (listed is None or listed[0]
+                    or (not adding and (before is None or before[0]))):
+                # its section page (and the one it left) count it from now on, or no longer
+                recount_sections({self.section_id, before[2] if before else None})
         self._listed_as = listed
 
     def get_absolute_url(self) -> str:
@@ -242,10 +249,10 @@ class Article(models.Model):
         return article
 
     def _listing(self) -> tuple | None:
-        """What the tag listings hold of it (None when not loaded: a deferred field)."""
-        if "status" not in self.__dict__ or "published_at" not in self.__dict__:
+        """What its tag listings and section count depend on (None when not loaded)."""
+        if not {"status", "published_at", "section_id"} <= self.__dict__.keys():
             return None
-        return (self.status == self.Status.PUBLISHED, self.published_at)
+        return (self.status == self.Status.PUBLISHED, self.published_at, self.section_id)
 
     @property
     def public_related(self) -> list:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models.functions import Coalesce
 
-from dateline.newsroom.models.content import Article, Tag
+from dateline.newsroom.models.content import Article, Section, Tag
 
 
 class TagListing(models.Model):
@@ -40,6 +40,15 @@ def recount(tag_ids: Iterable[int]) -> None:
         Tag.objects.filter(pk__in=tag_ids).update(story_count=Coalesce(models.Subquery(
             TagListing.objects.filter(tag=models.OuterRef("pk")).order_by()
             .values("tag").annotate(n=models.Count("id")).values("n")[:1]), 0))
+
+
+def recount_sections(section_ids: Iterable[int | None]) -> None:
+    """Set the sections' story counts: a range of their newest-first index, on writes."""
+    section_ids = {pk for pk in section_ids if pk is not None}
+    if section_ids:
+        Section.objects.filter(pk__in=section_ids).update(story_count=Coalesce(models.Subquery(
+            Article.objects.published().filter(section=models.OuterRef("pk")).order_by()
+            .values("section").annotate(n=models.Count("id")).values("n")[:1]), 0))
 
 
 def _unlist(**where) -> None:
@@ -87,3 +96,8 @@ def tags_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs)
 def story_deleted(sender, instance: Article, **kwargs) -> None:
     """pre_delete of an Article: its tags count it no more."""
     _unlist(article=instance)
+
+
+def story_gone(sender, instance: Article, **kwargs) -> None:
+    """post_delete of an Article: nor does its section."""
+    recount_sections([instance.section_id])
