@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
@@ -107,15 +106,15 @@ def tag_by_slug(slug: str, *, language: str) -> Tag:
 
 
 def paginate(qs: QuerySet[Article], number: str | None, *, per_page: int = SECTION_PAGE_SIZE,
-             count: Callable[[], int] | None = None) -> Page:
-    """A page of a list; a missing, malformed or out-of-range number is a 404. `count`, if
-    given, counts the list more cheaply than COUNT(*) of the query."""
+             count: int | None = None) -> Page:
+    """A page of a list; a missing, malformed or out-of-range number is a 404. `count` is
+    the list's length when it is kept (a tag's, a section's): no COUNT(*) then."""
     page = 1 if number is None else numbers.parse(number, low=1, high=10**9)
     if page is None:
         raise Http404("bad page number")
     paginator = Paginator(qs, per_page, allow_empty_first_page=True)
     if count is not None:
-        paginator.count = count()  # instead of its cached_property
+        paginator.count = count  # instead of its cached_property
     if page > 1 and page > paginator.num_pages:
         raise Http404("no such page")
     return paginator.page(page)
@@ -136,8 +135,6 @@ def _tagged(tag: Tag) -> QuerySet[Article]:
     return (Article.objects.published()
             .filter(tag_listings__tag=tag, tag_listings__published_at__lte=timezone.now())
             .order_by("-tag_listings__published_at", "-tag_listings__article_id"))
-
-
 
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))

@@ -70,7 +70,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     language = get_language()
     current = selectors.section_by_slug(section, language=language)
     page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"),
-                              count=lambda: current.story_count)
+                              count=current.story_count)
     other = _other_language()
     counterpart = selectors.section_in_language(current.slug, language=other)
     alternate = counterpart.get_absolute_url() if counterpart else None
@@ -89,7 +89,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
 def tag(request: HttpRequest, tag: str) -> HttpResponse:
     current = selectors.tag_by_slug(tag, language=get_language())
     page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"),
-                              count=lambda: current.story_count)
+                              count=current.story_count)
     return _page(request, "reader/tag.html", {
         "tag": current, "page": page,
         "canonical_url": _paged(current.get_absolute_url(), page),
