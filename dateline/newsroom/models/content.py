@@ -250,9 +250,11 @@ class Article(models.Model):
 
     def _listing(self) -> tuple | None:
         """What its tag listings and section count depend on (None when not loaded)."""
-        if not {"status", "published_at", "section_id"} <= self.__dict__.keys():
+        # on every story loaded: plain dict reads, no attribute machinery
+        d = self.__dict__
+        if "status" not in d or "published_at" not in d or "section_id" not in d:
             return None
-        return (self.status == self.Status.PUBLISHED, self.published_at, self.section_id)
+        return (d["status"] == "published", d["published_at"], d["section_id"])
 
     @property
     def public_related(self) -> list:
