@@ -67,11 +67,12 @@ def list_story(article: Article) -> None:
             article=article).values_list("tag_id", flat=True))
 
 
-def list_links(links: Iterable[tuple[int, int]]) -> None:
-    """Listings for new (article id, tag id) links, for the stories among them published."""
+def list_links(links: Iterable[tuple[int, int]], *, count: bool = True) -> set[int]:
+    """Listings for new (article id, tag id) links, for the stories among them published;
+    the ids of the tags listed to. count=False leaves recounting them to the caller."""
     links = list(links)
     if not links:
-        return
+        return set()
     times = dict(Article.objects.filter(
         pk__in={article_id for article_id, _tag in links}, status=Article.Status.PUBLISHED,
         published_at__isnull=False).values_list("id", "published_at"))
@@ -79,7 +80,10 @@ def list_links(links: Iterable[tuple[int, int]]) -> None:
               for article_id, tag_id in links if article_id in times]
     if listed:
         TagListing.objects.bulk_create(listed, ignore_conflicts=True)
-        recount(row.tag_id for row in listed)
+    tag_ids = {row.tag_id for row in listed}
+    if count:
+        recount(tag_ids)
+    return tag_ids
 
 
 def tags_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
