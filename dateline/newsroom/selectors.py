@@ -61,11 +61,13 @@ def feed_entries(*, language: str, section: Section | None = None, tag: Tag | No
     if section is not None:
         public = public.filter(section=section)
     elif tag is not None:
-        public = public.filter(tags=tag)
+        public = _tagged(tag)
     else:
         public = public.filter(language=language)
+    if tag is None:
+        public = public.order_by("-published_at", "-id")
     return list(public.select_related("section", "lead_image").prefetch_related("tags", BYLINES)
-                .order_by("-published_at", "-id")[:limit])
+                [:limit])
 
 
 def front_page(*, language: str, sections: list[Section], per_section: int = 4) -> dict:
@@ -103,13 +105,16 @@ def tag_by_slug(slug: str, *, language: str) -> Tag:
     return tag
 
 
-def paginate(qs: QuerySet[Article], number: str | None, *, per_page: int = SECTION_PAGE_SIZE
-             ) -> Page:
-    """A page of a list; a missing, malformed or out-of-range number is a 404."""
+def paginate(qs: QuerySet[Article], number: str | None, *, per_page: int = SECTION_PAGE_SIZE,
+             count: int | None = None) -> Page:
+    """A page of a list; a missing, malformed or out-of-range number is a 404. `count` is
+    the list's length when it is kept (a tag's, a section's): no COUNT(*) then."""
     page = 1 if number is None else numbers.parse(number, low=1, high=10**9)
     if page is None:
         raise Http404("bad page number")
     paginator = Paginator(qs, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count  # instead of its cached_property
     if page > 1 and page > paginator.num_pages:
         raise Http404("no such page")
     return paginator.page(page)
@@ -121,20 +126,30 @@ def section_articles(section: Section) -> QuerySet[Article]:
 
 
 def tag_articles(tag: Tag) -> QuerySet[Article]:
-    """Public stories with a tag, newest first."""
-    return _listed(Article.objects.published().filter(tags=tag))
+    """Public stories with a tag, newest first: a range of the tag's kept list (its
+    tag_latest index), however many stories the tag has."""
+    return _tagged(tag).select_related("section").only(*_LIST_FIELDS)
+
+
+def _tagged(tag: Tag) -> QuerySet[Article]:
+    return (Article.objects.published()
+            .filter(tag_listings__tag=tag, tag_listings__published_at__lte=timezone.now())
+            .order_by("-tag_listings__published_at", "-tag_listings__article_id"))
 
 
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
 def _related() -> Prefetch:
-    """A story's related stories that are public now, in order, each with its section."""
-    return Prefetch("related_links", queryset=RelatedStory.objects.filter(
-        related__status=Article.Status.PUBLISHED, related__published_at__lte=timezone.now())
-        .select_related("related__section").only(
-            "article_id", "position", "related__headline", "related__slug",
-            "related__language", "related__published_at", "related__section__slug"))
+    """A story's related stories in order, each with its section and what tells whether it
+    is public now (Article.public_related picks those). Filtered in SQL, the query walked
+    every published story of the archive on SQLite, which has no statistics to start from
+    the few related rows instead."""
+    return Prefetch("related_links", to_attr="related_all", queryset=RelatedStory.objects
+                    .select_related("related__section").only(
+                        "article_id", "position", "related__headline", "related__slug",
+                        "related__language", "related__status", "related__published_at",
+                        "related__section__slug"))
 
 
 def _for_page(qs: QuerySet[Article]) -> QuerySet[Article]:

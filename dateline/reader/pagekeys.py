@@ -79,9 +79,12 @@ def shows(*keys: str, stories: Iterable = ()) -> None:
 
 def of_story(article) -> None:
     """A story's page shows the story, its comment count, the next story, its related
-    stories and its translation's address."""
-    shows(story(article.pk), comments(article.pk), stories=[
-        link.related for link in article.related_links.all()])
+    stories and its translation's address. Related stories not public yet are named too:
+    their publication adds them to this page."""
+    links = getattr(article, "related_all", None)
+    if links is None:
+        links = article.related_links.all()
+    shows(story(article.pk), comments(article.pk), stories=[link.related for link in links])
     if article.translation_id:
         shows(story(article.translation_id))
 

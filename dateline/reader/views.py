@@ -81,7 +81,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def section(request: HttpRequest, section: str) -> HttpResponse:
     language = get_language()
     current = selectors.section_by_slug(section, language=language)
-    page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"))
+    page = selectors.paginate(selectors.section_articles(current), request.GET.get("page"),
+                              count=current.story_count)
     other = _other_language()
     counterpart = selectors.section_in_language(current.slug, language=other)
     alternate = counterpart.get_absolute_url() if counterpart else None
@@ -101,7 +102,8 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
 @public_page(reads=("page",))
 def tag(request: HttpRequest, tag: str) -> HttpResponse:
     current = selectors.tag_by_slug(tag, language=get_language())
-    page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"))
+    page = selectors.paginate(selectors.tag_articles(current), request.GET.get("page"),
+                              count=current.story_count)
     pagekeys.shows(pagekeys.tag(current.pk), stories=page.object_list)
     return _page(request, "reader/tag.html", {
         "tag": current, "page": page,

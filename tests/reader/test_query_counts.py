@@ -83,10 +83,18 @@ def test_home_asks_separately_only_for_sections_too_quiet_for_the_window(
 
 
 def test_section_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # section, count, page, the other language's section, most read, menu
-    fetch(client, "/en/world/", 6, django_assert_num_queries, forget_cache)
+    # section (with its kept count), page, the other language's section, most read, menu
+    fetch(client, "/en/world/", 5, django_assert_num_queries, forget_cache)
 
 
 def test_tag_queries(client, busy_edition, django_assert_num_queries, forget_cache):
-    # tag, count, page, menu
-    fetch(client, "/en/tags/shipping/", 4, django_assert_num_queries, forget_cache)
+    # tag (with its kept count), page from its kept list, menu
+    fetch(client, "/en/tags/shipping/", 3, django_assert_num_queries, forget_cache)
+
+
+def test_author_queries(client, busy_edition, django_assert_num_queries, forget_cache):
+    from dateline.newsroom.models import Author, Byline
+    author = Author.objects.create(name="Marta Oliveira", slug="marta-oliveira")
+    Byline.objects.bulk_create(Byline(article=story, author=author) for story in busy_edition)
+    # author with photo, count, page, menu
+    fetch(client, "/en/authors/marta-oliveira/", 4, django_assert_num_queries, forget_cache)

@@ -10,7 +10,7 @@ tells the site once.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -21,6 +21,7 @@ from dateline.events import SiteChanged, emit
 from dateline.newsroom import tasks as jobs
 from dateline.newsroom.actions.common import User, audit, require
 from dateline.newsroom.models import Article, Author, Byline, Tag
+from dateline.newsroom.models.listings import list_links, recount, recount_sections
 from dateline.newsroom.sanitize import sanitize_html
 from dateline.newsroom.slugs import latin_slug, unique_slug
 
@@ -47,6 +48,8 @@ class Imported:
     stories: int = 0
     translations: int = 0
     newest_id: int = 0
+    listed_to: set[int] = field(default_factory=set)  # tags whose kept counts to renew
+    sections: set[int] = field(default_factory=set)  # and sections
 
 
 @transaction.atomic
@@ -72,6 +75,8 @@ def import_articles(stories: Iterable[NewStory], *, by: User | None,
         if progress:
             progress(len(batch))
     result.translations = _link_translations(pairs)
+    recount(result.listed_to)  # the kept counts of tags and sections, once for the import
+    recount_sections(result.sections)
     if result.stories:
         audit(by, "imported", None, f"Imported {result.stories} stories",
               stories=result.stories, translations=result.translations)
@@ -95,6 +100,11 @@ def _save(batch: list[NewStory], *, used: dict[str, set[str]],
                   f"{_column(through, 'tag')}) VALUES (%s, %s)",
                   [(article.pk, tag.pk) for article, story in zip(articles, batch, strict=True)
                    for tag in story.tags])
+    # the tag pages' kept list (models/listings.py); counted once, after the last batch
+    result.listed_to |= list_links(
+        ((article.pk, tag.pk) for article, story in zip(articles, batch, strict=True)
+         for tag in story.tags), count=False)
+    result.sections |= {article.section_id for article in articles}
     Byline.objects.bulk_create([Byline(article=article, author=author, position=n)
                                 for article, story in zip(articles, batch, strict=True)
                                 for n, author in enumerate(dict.fromkeys(story.authors))])

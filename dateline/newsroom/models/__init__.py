@@ -18,4 +18,5 @@ from dateline.newsroom.models.desk import (  # noqa: F401
     Revision,
 )
 from dateline.newsroom.models.images import LeadImage  # noqa: F401
+from dateline.newsroom.models.listings import TagListing  # noqa: F401
 from dateline.newsroom.models.related import RelatedStory  # noqa: F401

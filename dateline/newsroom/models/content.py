@@ -35,6 +35,8 @@ class Section(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, validators=[validate_not_reserved])
     tagline = models.CharField(_("tagline"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # its public stories, kept by models/listings.py: the section page's count without COUNT(*)
+    story_count = models.PositiveIntegerField(default=0, editable=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     moderation = models.CharField(_("comment moderation"), max_length=8,
                                   choices=Moderation.choices, default=Moderation.POST)
@@ -76,6 +78,8 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    # its public stories, kept by models/listings.py: the tag page's count without COUNT(*)
+    story_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -183,7 +187,19 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body = sanitize_html(self.body)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        listed, before = self._listing(), getattr(self, "_listed_as", None)
+        if listed != before:
+            from dateline.newsroom.models.listings import list_story, recount_sections
+
+            if not adding:
+                list_story(self)  # its tag pages list it from now on, or no longer
+            if (listed is None or listed[0]
+                    or (not adding and (before is None or before[0]))):
+                # its section page (and the one it left) count it from now on, or no longer
+                recount_sections({self.section_id, before[2] if before else None})
+        self._listed_as = listed
 
     def get_absolute_url(self) -> str:
         return f"{get_script_prefix()}{self.language}/{self.section.slug}/{self.slug}/"
@@ -225,6 +241,28 @@ class Article(models.Model):
         if self.language == "ru" and self.agency.name_ru:
             return self.agency.name_ru
         return self.agency.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._listed_as = article._listing()
+        return article
+
+    def _listing(self) -> tuple | None:
+        """What its tag listings and section count depend on (None when not loaded)."""
+        # on every story loaded: plain dict reads, no attribute machinery
+        d = self.__dict__
+        if "status" not in d or "published_at" not in d or "section_id" not in d:
+            return None
+        return (d["status"] == "published", d["published_at"], d["section_id"])
+
+    @property
+    def public_related(self) -> list:
+        """Its related stories public now, in order (prefetched as related_all)."""
+        links = getattr(self, "related_all", None)
+        if links is None:
+            links = self.related_links.select_related("related__section")
+        return [link for link in links if link.related.is_public]
 
     @property
     def is_public(self) -> bool:
