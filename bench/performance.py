@@ -6,7 +6,8 @@ the same bytes, and throughput over many pages while the desk publishes.
 Builds (or reuses) a demo edition of N stories in DIR, then:
 
 1. renders: CPU per request and queries of each page type, in-process, the page store
-   bypassed (bench/render.py's measure, in a process of its own);
+   off (bench/render.py, in a process of its own, on its archive of N stories kept beside
+   DIR);
 2. stored: `dateline serve` (one process) answering a stored story page, and nginx (one
    worker, its own prefix and port) sending a file holding the exact bytes the server sent,
    gzip-encoded as a browser asks; R rounds interleaved, medians;
@@ -40,12 +41,11 @@ from dateline.testing import Server, free_port  # noqa: E402
 PAGES = """
 import json
 from dateline.newsroom.models import Article, Section, Tag
-from django.db.models import Count
 en = Article.objects.published().filter(language='en').order_by('-published_at')
 story = en[en.count() // 2].get_absolute_url()
 stories = [a.get_absolute_url() for a in en[:__STORIES__]]
 sections = [s.get_absolute_url() for s in Section.objects.all()]
-tags = [t.get_absolute_url() for t in Tag.objects.annotate(n=Count('articles')).order_by('-n')[:__TAGS__]]
+tags = [t.get_absolute_url() for t in Tag.objects.order_by('-story_count')[:__TAGS__]]
 print(json.dumps({"story": story, "pages": ["/en/", "/ru/"] + sections + tags + stories}))
 """
 
@@ -111,12 +111,14 @@ def start_nginx(body: bytes, directory: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("nginx did not start: " + (prefix / "error.log").read_text()[-2000:])
 
 
-def renders(data_dir: Path, rounds: int) -> dict:
-    """bench/render.py's figures for this data dir, measured in a process of its own."""
+def renders(data_dir: Path, stories: int, rounds: int) -> dict:
+    """bench/render.py's figures on its archive of `stories` (built once in data_dir),
+    measured in a process of its own."""
     done = subprocess.run(
-        [sys.executable, str(HERE / "render.py"), "--data-dir", str(data_dir), "--reuse",
-         "--rounds", str(rounds), "--json"],
-        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+        [sys.executable, str(HERE / "render.py"), "--data-dir", str(data_dir),
+         "--stories", str(stories), "--rounds", str(rounds), "--json"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(HERE.parent)})
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -128,6 +130,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--pages", type=int, default=136, help="distinct pages under load")
+    parser.add_argument("--render-dir", type=Path,
+                        help="bench/render.py's archive (default: beside the data dir)")
     parser.add_argument("--no-renders", action="store_true", help="skip part 1")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
@@ -146,8 +150,9 @@ def main() -> None:
 
     if not args.no_renders:
         print("\n1. renders (CPU ms per request, median and p95; queries)")
-        for page, figures in renders(data_dir, 20).items():
-            print(f"  {page:10} {figures['cpu_ms_p50']:6.2f} {figures['cpu_ms_p95']:6.2f}"
+        archive = args.render_dir or data_dir.parent / "render"
+        for page, figures in renders(archive, args.articles, 20).items():
+            print(f"  {page:14} {figures['median_ms']:6.2f} {figures['p95_ms']:6.2f}"
                   f"   {figures['queries']} queries")
 
     found = json.loads(server.shell(
@@ -168,7 +173,7 @@ def main() -> None:
         for _ in range(args.rounds):
             theirs.append(wrk(nginx_url, args.seconds, args.connections, GZIP)["rps"])
             ours.append(wrk(server.url + story, args.seconds, args.connections, GZIP)["rps"])
-        ratio = statistics.median(o / t for o, t in zip(ours, theirs))
+        ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
         print(f"  nginx    {statistics.median(theirs):9.0f} req/s  {theirs}")
         print(f"  dateline {statistics.median(ours):9.0f} req/s  {ours}")
         print(f"  ratio    {ratio:.2f} (median of the rounds' ratios)")
@@ -178,8 +183,8 @@ def main() -> None:
             server.get(path, GZIP).read()
         print(f"\n3. {len(pages)} distinct pages, wrk -t2 -c{args.connections} -d{args.seconds}s")
         quiet = wrk(server.url, args.seconds, args.connections, script=script)
-        publisher = server.spawn("shell", "-c", PUBLISHER.replace(
-            "__SECONDS__", str(args.seconds + 1)))
+        publisher = server.spawn("shell", "-c",
+                                 PUBLISHER.replace("__SECONDS__", str(args.seconds + 1)))
         time.sleep(0.5)
         busy = wrk(server.url, args.seconds, args.connections, script=script)
         publisher.wait(timeout=60)
