@@ -5,7 +5,9 @@
         PYTHONPATH=. .venv/bin/python bench/search.py --stories 100000
 
 SQLite: a data dir of its own. PostgreSQL: the database named in DATABASE_URL is dropped and
-made afresh (give it a name of its own). Stories are written in bulk (half English, half
+made afresh (give it a name of its own). With --reuse DIR the stories and index are kept in
+that data dir (SQLite) or database (PostgreSQL) and built only when it does not hold them yet:
+the next run times the queries at once (after migrating, so new indexes are made). Stories are written in bulk (half English, half
 Russian, words drawn from a Zipf distribution with inflected Russian forms); the index is
 built by the same code as `dateline reindex`. Then every query of the mix runs ROUNDS times
 through search_stories (the page's selector, excerpts included): p50/p95/p99 overall and per
@@ -164,8 +166,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--profile", action="store_true", help="profile one round of queries")
+    parser.add_argument("--reuse", metavar="DIR",
+                        help="keep the data (and the SQLite data dir) here between runs")
     args = parser.parse_args()
-    fresh_database()
+    fresh_database(args.reuse)
     import django
 
     django.setup()
@@ -174,15 +178,25 @@ def main() -> None:
 
     from dateline.search import index
 
+    from dateline.search.models import Document
+
     call_command("migrate", verbosity=0)
     rng = random.Random(2026)
-    started = time.monotonic()
-    generate(args.stories, rng)
-    print(f"stories written in {time.monotonic() - started:.0f} s", file=sys.stderr)
-    started = time.monotonic()
-    written = index.reindex()
-    print(f"index built ({written} stories) in {time.monotonic() - started:.0f} s",
-          file=sys.stderr)
+    if args.reuse and Document.objects.count() == args.stories:
+        print(f"reusing {args.stories} indexed stories", file=sys.stderr)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+    else:
+        if args.reuse and Document.objects.exists():
+            sys.exit(f"{args.reuse} holds another number of stories: remove it first")
+        started = time.monotonic()
+        generate(args.stories, rng)
+        print(f"stories written in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        started = time.monotonic()
+        written = index.reindex()
+        print(f"index built ({written} stories) in {time.monotonic() - started:.0f} s",
+              file=sys.stderr)
     if args.profile:
         import cProfile
         import pstats
@@ -201,19 +215,24 @@ def main() -> None:
               f"{pct(values, 99):9.1f}")
 
 
-def fresh_database() -> None:
+def fresh_database(reuse: str | None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+    if reuse:
+        Path(reuse).mkdir(parents=True, exist_ok=True)
+    data_dir = reuse or tempfile.mkdtemp(prefix="dateline-bench-search-")
+    os.environ["DATELINE_DATA_DIR"] = str(Path(data_dir).resolve())
     url = os.environ.get("DATABASE_URL")
     if not url:
-        os.environ["DATELINE_DATA_DIR"] = tempfile.mkdtemp(prefix="dateline-bench-search-")
         return
     import psycopg
 
     server, name = url.rsplit("/", 1)
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if reuse and exists:
+            return
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATELINE_DATA_DIR"] = tempfile.mkdtemp(prefix="dateline-bench-search-")
 
 
 if __name__ == "__main__":
