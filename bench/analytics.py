@@ -215,7 +215,7 @@ def profile_year() -> None:
     profile = cProfile.Profile()
     profile.runcall(lambda: [client.get("/admin/analytics/", {"period": "365d"})
                              for _ in range(5)])
-    pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats("dateline|execute|render", 40)
 
 
 if __name__ == "__main__":

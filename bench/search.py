@@ -7,11 +7,11 @@
 SQLite: a data dir of its own. PostgreSQL: the database named in DATABASE_URL is dropped and
 made afresh (give it a name of its own). With --reuse DIR the stories and index are kept in
 that data dir (SQLite) or database (PostgreSQL) and built only when it does not hold them yet:
-the next run times the queries at once (after migrating, so new indexes are made). Stories are written in bulk (half English, half
-Russian, words drawn from a Zipf distribution with inflected Russian forms); the index is
-built by the same code as `dateline reindex`. Then every query of the mix runs ROUNDS times
-through search_stories (the page's selector, excerpts included): p50/p95/p99 overall and per
-kind of query.
+the next run times the queries at once (after migrating, so new indexes are made).
+Stories are written in bulk (half English, half Russian, words drawn from a Zipf
+distribution with inflected Russian forms); the index is built by the same code as
+`dateline reindex`. Then every query of the mix runs ROUNDS times through search_stories
+(the page's selector, excerpts included): p50/p95/p99 overall and per kind of query.
 """
 
 from __future__ import annotations
@@ -177,7 +177,6 @@ def main() -> None:
     from django.db import connection
 
     from dateline.search import index
-
     from dateline.search.models import Document
 
     call_command("migrate", verbosity=0)
