@@ -15,10 +15,11 @@ from datetime import datetime
 from django.db import connection
 
 from dateline.search.keys import LANGUAGE_BITS, after_key, first_key
-from dateline.search.text import Query
+from dateline.search.text import Query, pairs
 
 CONFIGURATIONS = {"en": "english", "ru": "russian"}
 CANDIDATES = 1000
+WALK = 4000  # PostgreSQL: the newest stories checked one by one before the GIN index is read
 
 
 @dataclass
@@ -72,9 +73,12 @@ def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
     low = first_key(filters.since) if filters.since else -(1 << 62)
     high = after_key(until) if until is filters.now else first_key(until)
     where, params = _story_filters(filters)
-    # FTS5 walks its rowids (keys: time first) downwards and stops at the limit
+    # FTS5 walks its rowids (keys: time first) downwards and stops at the limit; for best
+    # match it scores each candidate on the way (bm25 is only computed while FTS5 walks its
+    # own rows), so a filter that thins the candidates out scores no more rows than it keeps
+    score = "0" if newest else "bm25(search_fts, 4.0, 1.0)"
     rows = _fetch(
-        "SELECT d.article_id, search_fts.rowid FROM search_fts "
+        f"SELECT d.article_id, {score} FROM search_fts "
         "JOIN search_document d ON d.key = search_fts.rowid "
         "WHERE search_fts MATCH %s AND search_fts.rowid >= %s AND search_fts.rowid < %s "
         f"AND (search_fts.rowid & 1) = %s AND d.published_at <= %s{where} "
@@ -83,18 +87,9 @@ def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
          connection.ops.adapt_datetimefield_value(filters.now), *params, CANDIDATES + 1])
     found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
     rows = rows[:CANDIDATES]
-    if newest or not rows:
-        found.ids = [row[0] for row in rows[offset:offset + limit]]
-        return found
-    # bm25() is only computed while FTS5 walks its own rows: walk the candidates' time span
-    # again (newest first, as before) and keep the candidates' scores
-    story = {key: pk for pk, key in rows}
-    scores = _fetch(
-        "SELECT rowid, bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH %s "
-        "AND rowid >= %s AND rowid <= %s AND (rowid & 1) = %s ORDER BY rowid DESC",
-        [match, rows[-1][1], rows[0][1], LANGUAGE_BITS.get(filters.language, 0)])
-    ranked = sorted((score, -key) for key, score in scores if key in story)
-    found.ids = [story[-key] for _score, key in ranked[offset:offset + limit]]
+    if not newest:  # best (lowest) score first; the sort is stable: the newer of equals first
+        rows.sort(key=lambda row: row[1])
+    found.ids = [row[0] for row in rows[offset:offset + limit]]
     return found
 
 
@@ -117,17 +112,45 @@ def postgres_search(query: Query, filters: Filters, *, newest: bool, limit: int,
                     offset: int) -> Matches:
     tsquery, q_params = _tsquery(query)
     ops = connection.ops
-    where, params = _story_filters(filters)
+    # the walk's bounds (an index gives them in time order), then what is checked per story
+    span = Filters(language=filters.language, now=filters.now, section=filters.section)
+    bounds, b_params = _story_filters(span)
+    bounds = "d.language = %s AND d.published_at <= %s" + bounds
+    b_params = [filters.language, ops.adapt_datetimefield_value(filters.now), *b_params]
     for op, moment in ((">=", filters.since), ("<", filters.until)):
         if moment:
-            where += f" AND d.published_at {op} %s"
-            params.append(ops.adapt_datetimefield_value(moment))
+            bounds += f" AND d.published_at {op} %s"
+            b_params.append(ops.adapt_datetimefield_value(moment))
+    checks, c_params = _story_filters(Filters(language=filters.language, now=filters.now,
+                                              tag=filters.tag, agency=filters.agency))
+    phrase_pairs = sorted({n for p in query.parts if p.kind == "phrase" for n in pairs(p.stems)})
+    index_checks, i_params = checks, c_params
+    if phrase_pairs:  # only stories holding the phrases' neighbouring terms have positions checked
+        index_checks, i_params = checks + " AND d.pairs @> %s::integer[]", [*c_params,
+                                                                            phrase_pairs]
+    # One statement, two ways, chosen by what the first finds rather than by the planner's
+    # estimate of how common the words are (it misjudged them either way, by seconds):
+    # walk: the newest WALK stories (time index, vectors read in their rows) checked one by
+    # one, stopping at CANDIDATES + 1 matches: exact for a common word, and bounded.
+    # index: only if the walk found too few, the matches read from the GIN indexes (few,
+    # since they are rare among the newest), then ordered; an order the time index cannot
+    # give keeps the planner on the GIN index.
     rows = _fetch(
-        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
-        f"WHERE d.vector @@ q.q AND d.language = %s AND d.published_at <= %s{where} "
-        "ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
-        [*q_params, filters.language, ops.adapt_datetimefield_value(filters.now), *params,
-         CANDIDATES + 1])
+        f"WITH q AS (SELECT {tsquery} AS q), walk AS MATERIALIZED ("
+        " SELECT d.article_id, d.published_at FROM ("
+        "  SELECT d.article_id, d.published_at, d.vector, d.agency_id FROM search_document d"
+        f"  WHERE {bounds} ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s"
+        f" ) d, q WHERE d.vector @@ q.q{checks}"
+        " ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s) "
+        "SELECT article_id FROM ("
+        " SELECT article_id, published_at FROM walk WHERE (SELECT count(*) FROM walk) > %s"
+        " UNION ALL"
+        " SELECT d.article_id, d.published_at FROM search_document d, q"
+        f" WHERE (SELECT count(*) FROM walk) <= %s AND d.vector @@ q.q AND {bounds}"
+        f"{index_checks}"
+        ") m ORDER BY published_at + interval '0 seconds' DESC, article_id DESC LIMIT %s",
+        [*q_params, *b_params, WALK, *c_params, CANDIDATES + 1, CANDIDATES, CANDIDATES,
+         *b_params, *i_params, CANDIDATES + 1])
     found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
     ids = [row[0] for row in rows[:CANDIDATES]]
     if newest or not ids:
