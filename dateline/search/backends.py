@@ -19,7 +19,6 @@ from dateline.search.text import Query, pairs
 
 CONFIGURATIONS = {"en": "english", "ru": "russian"}
 CANDIDATES = 1000
-WALK = 4000  # PostgreSQL: the newest stories checked one by one before the GIN index is read
 
 
 @dataclass
@@ -50,9 +49,10 @@ def _story_filters(filters: Filters) -> tuple[str, list]:
         sql.append(" AND d.agency_id = (SELECT g.id FROM newsroom_agency g WHERE g.code = %s)")
         params.append(filters.agency)
     if filters.tag:
+        # the tag's id found once, then one probe of the (story, tag) index per story
         sql.append(" AND EXISTS (SELECT 1 FROM newsroom_article_tags at "
-                   "JOIN newsroom_tag t ON t.id = at.tag_id WHERE at.article_id = d.article_id "
-                   "AND t.language = %s AND t.slug = %s)")
+                   "WHERE at.article_id = d.article_id AND at.tag_id = (SELECT t.id FROM "
+                   "newsroom_tag t WHERE t.language = %s AND t.slug = %s))")
         params += [filters.language, filters.tag]
     return "".join(sql), params
 
@@ -79,7 +79,9 @@ def sqlite_search(query: Query, filters: Filters, *, newest: bool, limit: int,
     score = "0" if newest else "bm25(search_fts, 4.0, 1.0)"
     rows = _fetch(
         f"SELECT d.article_id, {score} FROM search_fts "
-        "JOIN search_document d ON d.key = search_fts.rowid "
+        # each match's entry found by its key in an index that also holds what the filters
+        # ask (SQLite would take the unique index on key and read the whole row)
+        "JOIN search_document d INDEXED BY search_document_by_key ON d.key = search_fts.rowid "
         "WHERE search_fts MATCH %s AND search_fts.rowid >= %s AND search_fts.rowid < %s "
         f"AND (search_fts.rowid & 1) = %s AND d.published_at <= %s{where} "
         "ORDER BY search_fts.rowid DESC LIMIT %s",
@@ -112,45 +114,21 @@ def postgres_search(query: Query, filters: Filters, *, newest: bool, limit: int,
                     offset: int) -> Matches:
     tsquery, q_params = _tsquery(query)
     ops = connection.ops
-    # the walk's bounds (an index gives them in time order), then what is checked per story
-    span = Filters(language=filters.language, now=filters.now, section=filters.section)
-    bounds, b_params = _story_filters(span)
-    bounds = "d.language = %s AND d.published_at <= %s" + bounds
-    b_params = [filters.language, ops.adapt_datetimefield_value(filters.now), *b_params]
+    where, params = _story_filters(filters)
+    phrase_pairs = sorted({n for p in query.parts if p.kind == "phrase" for n in pairs(p.stems)})
+    if phrase_pairs:  # only stories holding the phrases' neighbouring terms have positions checked
+        where += " AND d.pairs @> %s::integer[]"
+        params.append(phrase_pairs)
     for op, moment in ((">=", filters.since), ("<", filters.until)):
         if moment:
-            bounds += f" AND d.published_at {op} %s"
-            b_params.append(ops.adapt_datetimefield_value(moment))
-    checks, c_params = _story_filters(Filters(language=filters.language, now=filters.now,
-                                              tag=filters.tag, agency=filters.agency))
-    phrase_pairs = sorted({n for p in query.parts if p.kind == "phrase" for n in pairs(p.stems)})
-    index_checks, i_params = checks, c_params
-    if phrase_pairs:  # only stories holding the phrases' neighbouring terms have positions checked
-        index_checks, i_params = checks + " AND d.pairs @> %s::integer[]", [*c_params,
-                                                                            phrase_pairs]
-    # One statement, two ways, chosen by what the first finds rather than by the planner's
-    # estimate of how common the words are (it misjudged them either way, by seconds):
-    # walk: the newest WALK stories (time index, vectors read in their rows) checked one by
-    # one, stopping at CANDIDATES + 1 matches: exact for a common word, and bounded.
-    # index: only if the walk found too few, the matches read from the GIN indexes (few,
-    # since they are rare among the newest), then ordered; an order the time index cannot
-    # give keeps the planner on the GIN index.
+            where += f" AND d.published_at {op} %s"
+            params.append(ops.adapt_datetimefield_value(moment))
     rows = _fetch(
-        f"WITH q AS (SELECT {tsquery} AS q), walk AS MATERIALIZED ("
-        " SELECT d.article_id, d.published_at FROM ("
-        "  SELECT d.article_id, d.published_at, d.vector, d.agency_id FROM search_document d"
-        f"  WHERE {bounds} ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s"
-        f" ) d, q WHERE d.vector @@ q.q{checks}"
-        " ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s) "
-        "SELECT article_id FROM ("
-        " SELECT article_id, published_at FROM walk WHERE (SELECT count(*) FROM walk) > %s"
-        " UNION ALL"
-        " SELECT d.article_id, d.published_at FROM search_document d, q"
-        f" WHERE (SELECT count(*) FROM walk) <= %s AND d.vector @@ q.q AND {bounds}"
-        f"{index_checks}"
-        ") m ORDER BY published_at + interval '0 seconds' DESC, article_id DESC LIMIT %s",
-        [*q_params, *b_params, WALK, *c_params, CANDIDATES + 1, CANDIDATES, CANDIDATES,
-         *b_params, *i_params, CANDIDATES + 1])
+        f"SELECT d.article_id FROM search_document d, (SELECT {tsquery} AS q) q "
+        f"WHERE d.vector @@ q.q AND d.language = %s AND d.published_at <= %s{where} "
+        "ORDER BY d.published_at DESC, d.article_id DESC LIMIT %s",
+        [*q_params, filters.language, ops.adapt_datetimefield_value(filters.now), *params,
+         CANDIDATES + 1])
     found = Matches(ids=[], count=min(len(rows), CANDIDATES), more=len(rows) > CANDIDATES)
     ids = [row[0] for row in rows[:CANDIDATES]]
     if newest or not ids:

@@ -5,15 +5,23 @@ PostgreSQL checked the positions of each: `pairs` holds each two neighbouring te
 story as a number (GIN index), so only the stories holding the phrase's pairs are checked.
 The vector is kept in its row (STORAGE MAIN) rather than in TOAST, so checking or ranking a
 story reads one page; the plain text, needed only for the page's excerpts, goes to TOAST.
-Existing entries get their pairs here; SQLite keeps positions in FTS5 and needs none of it.
+Existing entries get their pairs here; SQLite keeps positions in FTS5 and needs none of it,
+but gets an index that answers the walk's filters without reading the entry's row.
 """
 
 from django.db import migrations
 
 BATCH = 500
+SQLITE_BY_KEY = ("CREATE INDEX search_document_by_key ON search_document "
+                 "(key, article_id, section_id, agency_id, published_at)")
 
 
 def forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        # the FTS5 walk finds each match's entry by its key: this index answers a section or
+        # agency filter and the story's id without reading the row (its text is large)
+        schema_editor.execute(SQLITE_BY_KEY)
+        return
     if schema_editor.connection.vendor != "postgresql":
         return
     from dateline.search.index import story_pairs
@@ -37,6 +45,9 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP INDEX IF EXISTS search_document_by_key")
+        return
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("DROP INDEX IF EXISTS search_document_pairs")
