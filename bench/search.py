@@ -132,7 +132,10 @@ QUERIES = [  # (kind, language, query, filters)
 ]
 
 
-def run_queries(rng: random.Random) -> dict[str, list[float]]:
+def run_queries(rng: random.Random) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each search's wall time and this process's CPU time (ms), per kind. On a shared
+    machine the wall time carries the others' load; on SQLite the CPU time is the search's
+    own cost (on PostgreSQL the server's work is not in it)."""
     from django.utils import timezone
 
     from dateline.search.selectors import search_stories
@@ -140,21 +143,23 @@ def run_queries(rng: random.Random) -> dict[str, list[float]]:
     vocab = vocabulary(random.Random(2026))  # the same words generate() drew from
     rare = {"en": vocab["en"][len(EN_WORDS) + 5000], "ru": vocab["ru"][len(RU_STEMS) * 5 + 5000]}
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     for _round in range(ROUNDS + 1):
         for kind, lang, query, filters in QUERIES:
             query = query.replace("VOCAB_RARE_EN", rare["en"]).replace("VOCAB_RARE_RU", rare["ru"])
             filters = dict(filters)
             if filters.get("since") == "DAYS_AGO_30":
                 filters["since"] = timezone.now() - timedelta(days=30)
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             page = search_stories(query, language=lang, **filters)
             elapsed = (time.perf_counter() - started) * 1000
             if _round:  # the first round warms caches
                 times.setdefault(kind, []).append(elapsed)
+                cpu.setdefault(kind, []).append((time.process_time() - cpu_started) * 1000)
             if _round == 1:
                 print(f"  {kind:14} {lang} {query[:24]:26} {page.count:7} found "
                       f"{elapsed:7.1f} ms", file=sys.stderr)
-    return times
+    return times, cpu
 
 
 def pct(values: list[float], p: float) -> float:
@@ -204,14 +209,17 @@ def main() -> None:
         profile.runcall(run_queries, rng)
         pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
         return
-    times = run_queries(rng)
+    times, cpu = run_queries(rng)
     every = [t for values in times.values() for t in values]
+    every_cpu = [t for values in cpu.values() for t in values]
     print(f"\n{connection.vendor}, {args.stories} stories, {len(every)} searches "
-          f"({ROUNDS} rounds of {len(QUERIES)} queries)")
-    print(f"{'kind':16}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
-    for kind, values in [*times.items(), ("all", every)]:
-        print(f"{kind:16}{statistics.median(values):9.1f}{pct(values, 95):9.1f}"
-              f"{pct(values, 99):9.1f}")
+          f"({ROUNDS} rounds of {len(QUERIES)} queries), load average {os.getloadavg()[0]:.1f}")
+    print(f"{'':16}{'wall time':^27}{'CPU time (this process)':^27}")
+    print(f"{'kind':16}" + f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}" * 2)
+    for kind, values, cpu_values in [*((k, v, cpu[k]) for k, v in times.items()),
+                                     ("all", every, every_cpu)]:
+        print(f"{kind:16}" + "".join(f"{statistics.median(v):9.1f}{pct(v, 95):9.1f}"
+                                     f"{pct(v, 99):9.1f}" for v in (values, cpu_values)))
 
 
 def fresh_database(reuse: str | None) -> None:
