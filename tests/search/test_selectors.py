@@ -194,3 +194,21 @@ def test_a_phrase_finds_its_stories_among_many_holding_its_words(
         ["h-1", "h-3", "h-5"], 3, True)
     assert found('"sails of the regatta"', order="newest") == ["h-0", "h-2", "h-4"]
 
+
+
+@pytest.mark.parametrize("recent", [1, 2, 5, 8000])
+def test_matches_beyond_the_newest_stories_are_found_newest_first(
+        section, make_article, indexed, monkeypatch, recent):
+    # PostgreSQL looks among the newest RECENT stories first, then among all: either way
+    # every match is found, newest first, with the right count (SQLite: one way)
+    monkeypatch.setattr(backends, "RECENT", recent)
+    monkeypatch.setattr(backends, "CANDIDATES", 2)
+    now = timezone.now()
+    indexed(*[make_article(section, headline=f"Harbour day {n}", slug=f"h-{n}",
+                           body="<p>The regatta sails.</p>" if n % 2 else "<p>Calm.</p>",
+                           published_at=now - timedelta(hours=n)) for n in range(8)])
+    page = search_stories("regatta", language="en", order="newest")
+    assert ([hit.article.slug for hit in page.hits], page.count, page.more) == (
+        ["h-1", "h-3"], 2, True)
+    assert found("harbour", order="newest") == ["h-0", "h-1"]
+    assert found("harbour calm", order="newest") == ["h-0", "h-2"]
