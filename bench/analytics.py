@@ -7,6 +7,8 @@ the stories spread over the year, each read on its first days (daily rows), the 
 hourly rows of the stories published in them, every hour of the year for every section,
 edition and kind of arrival (the site's traffic), and the year's comments. Then it asks for
 the desk's page for each period and for most_read, and prints p50/p95 per request.
+With --reuse DIR the data dir (and the PostgreSQL database of DATABASE_URL) is kept: a
+second run migrates and times at once. --profile prints where a year's page spends its time.
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ def measure(section, runs: int) -> None:
 
     from dateline.analytics.selectors import most_read
 
-    user = User.objects.create_superuser("bench", "bench@example.org", "bench-pass-2026")
+    user = User.objects.filter(username="bench").first() or User.objects.create_superuser(
+        "bench", "bench@example.org", "bench-pass-2026")
     client = Client()
     client.force_login(user)
 
@@ -159,16 +162,62 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--comments", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--reuse", metavar="DIR", help="keep the filled data here between runs")
+    parser.add_argument("--profile", action="store_true", help="profile a year's desk page")
     args = parser.parse_args()
+    if args.reuse:
+        Path(args.reuse).mkdir(parents=True, exist_ok=True)
+        run(str(Path(args.reuse).resolve()), args)
+        return
     with tempfile.TemporaryDirectory(prefix="dateline-bench-analytics-") as data_dir:
-        setup(data_dir)
-        from django.conf import settings
+        run(data_dir, args)
 
-        print("database:", settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1])
+
+def run(data_dir: str, args) -> None:
+    setup(data_dir)
+    from django.conf import settings
+
+    from dateline.newsroom.models import Article, Section
+
+    print("database:", settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1])
+    if args.reuse and Article.objects.count() == args.stories:
+        print(f"reusing {args.stories} stories and their counts")
+        section = Section.objects.order_by("pk").first()
+    else:
+        if Article.objects.exists():
+            sys.exit(f"{data_dir} holds other data: remove it first")
         filled = fill(args.stories, args.days, args.comments)
         section = filled.pop("section")
         print(", ".join(f"{k}: {v}" for k, v in filled.items()))
-        measure(section, args.runs)
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            # as autovacuum leaves a live site: statistics, and pages marked all-visible so
+            # counts can be answered from an index alone
+            cursor.execute("VACUUM ANALYZE")
+    if args.profile:
+        profile_year()
+        return
+    measure(section, args.runs)
+
+
+def profile_year() -> None:
+    import cProfile
+    import pstats
+
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    user = User.objects.filter(username="bench").first() or User.objects.create_superuser(
+        "bench", "bench@example.org", "bench-pass-2026")
+    client = Client()
+    client.force_login(user)
+    client.get("/admin/analytics/", {"period": "365d"})
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [client.get("/admin/analytics/", {"period": "365d"})
+                             for _ in range(5)])
+    pstats.Stats(profile).sort_stats("cumulative").print_stats("dateline|execute|render", 40)
 
 
 if __name__ == "__main__":

@@ -47,11 +47,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     reads = _series(period, now, selectors.reads_over_time(period, now))
     comments = _series(period, now, selectors.comments_over_time(period, now))
-    found = selectors.arrivals(period, now)
-    arrivals = [(str(kind.label), found.get(kind.value, 0)) for kind in ARRIVAL_KINDS]
+    split = selectors.split(period, now)
+    arrivals = [(str(kind.label), split.arrivals.get(kind.value, 0)) for kind in ARRIVAL_KINDS]
     home = _("Home page")
-    sections = [(f"{name or home} ({language})", n)
-                for language, name, n in selectors.reads_per_section(period, now)]
+    sections = [(f"{name or home} ({language})", n) for language, name, n in split.sections]
     return TemplateResponse(request, "analytics/overview.html", {
         **admin.site.each_context(request), "title": _("Analytics"),
         "periods": [(key, name, key == period.key) for key, name in PERIOD_NAMES.items()],

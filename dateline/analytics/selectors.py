@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr, TruncHour
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from dateline.analytics.models import Kind, StoryDay, StoryHour, TrafficDay, TrafficHour
@@ -79,20 +79,33 @@ def start(period: Period, now: datetime) -> datetime:
     return timezone.make_aware(datetime.combine(first, datetime.min.time()))
 
 
-def point_of(period: Period, hour: datetime) -> datetime | date:
-    """The chart point an hour (UTC) falls in: its local hour, or its local day."""
-    local = timezone.localtime(hour)
-    return local.replace(minute=0, second=0, microsecond=0) if period.hourly else local.date()
-
-
-def _sum_by_point(period: Period, rows) -> dict:
+def _sum_by_point(period: Period, now: datetime, rows) -> dict:
     # Grouped in the database by the hour, then into the period's points here: a per-row
-    # date function is a Python call on SQLite, and made that the page's whole cost.
+    # date function is a Python call on SQLite, and made that the page's whole cost. Each
+    # hour finds its point among the points' first instants (UTC) by bisection: converting
+    # 8,760 hours of a year to local time one by one cost more than the query.
+    found = points(period, now)
+    firsts = _firsts(period, found)
     out: dict = {}
     for hour, n in rows:
-        point = point_of(period, hour)
-        out[point] = out.get(point, 0) + n
+        i = bisect_right(firsts, hour) - 1
+        if 0 <= i < len(found):
+            out[found[i]] = out.get(found[i], 0) + n
     return out
+
+
+def _firsts(period: Period, found: list) -> list[datetime]:
+    """The first instant (UTC) of each point, then the end of the last."""
+    firsts = [_first_instant(period, p) for p in found]
+    firsts.append(firsts[-1] + timedelta(hours=1) if period.hourly
+                  else _first_instant(period, found[-1] + timedelta(days=1)))
+    return firsts
+
+
+def _first_instant(period: Period, point: datetime | date) -> datetime:
+    if period.hourly:
+        return point.astimezone(UTC)
+    return timezone.make_aware(datetime.combine(point, datetime.min.time())).astimezone(UTC)
 
 
 def _traffic(period: Period, now: datetime) -> QuerySet:
@@ -109,40 +122,55 @@ def reads_over_time(period: Period, now: datetime) -> dict:
                     .values_list("day", "n"))
     rows = (_traffic(period, now).values("hour").annotate(n=Sum("reads")).order_by()
             .values_list("hour", "n"))
-    return _sum_by_point(period, rows)
+    return _sum_by_point(period, now, rows)
 
 
 def comments_over_time(period: Period, now: datetime) -> dict:
     """Comments written in each hour or day of the period: {point: comments}."""
-    since = start(period, now)
-    comments = Comment.objects.filter(created_at__gte=since)
-    if connection.vendor == "sqlite":
-        # stored as UTC text: its first 13 characters name the hour, no function per row
-        rows = (comments.annotate(at=Substr("created_at", 1, 13)).values("at")
-                .annotate(n=Count("id")).order_by().values_list("at", "n"))
-        rows = [(datetime.fromisoformat(f"{at}:00+00:00"), n) for at, n in rows]
-    else:
-        rows = (comments.annotate(at=TruncHour("created_at", tzinfo=UTC)).values("at")
-                .annotate(n=Count("id")).order_by().values_list("at", "n"))
-    return _sum_by_point(period, rows)
+    # One count per point, each a range of the comments' index on their time, in one query:
+    # a year of 200,000 comments grouped by the hour cost a sort of them all (~80 ms on
+    # SQLite); 365 counted ranges cost ~10 ms. The points' bounds are their first instants
+    # in UTC, so a day is the local day.
+    found = points(period, now)
+    firsts = _firsts(period, found)
+    ops, quote = connection.ops, connection.ops.quote_name
+    params: list = []
+    for n, (low, high) in enumerate(zip(firsts, firsts[1:], strict=False)):
+        params += [n, ops.adapt_datetimefield_value(low), ops.adapt_datetimefield_value(high)]
+    table, column = quote(Comment._meta.db_table), quote("created_at")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT b.column1, (SELECT COUNT(*) FROM {table} c WHERE c.{column} >= b.column2 "
+            f"AND c.{column} < b.column3) FROM (VALUES {', '.join(['(%s, %s, %s)'] * len(found))}"
+            ") b", params)
+        return {found[n]: count for n, count in cursor.fetchall() if count}
 
 
-def reads_per_section(period: Period, now: datetime) -> list[tuple[str, str, int]]:
-    """(language, section name, reads) for each section read in the period, most first;
-    pages of no section (home) under an empty name."""
-    rows = list(_traffic(period, now).values("language", "section_ref")
-                .annotate(n=Sum("reads")).order_by("-n"))
-    names = dict(Section.objects.filter(pk__in={r["section_ref"] for r in rows})
+@dataclass
+class Split:
+    """The period's reads per section and arrivals by kind, from one pass over its rows."""
+
+    sections: list[tuple[str, str, int]]  # (language, section name, reads), most first
+    arrivals: dict[str, int]  # kind: reads, moves between our pages left out
+
+
+def split(period: Period, now: datetime) -> Split:
+    """Reads per section (pages of no section, home, under an empty name) and readers
+    arriving from outside by kind: one grouped query (a year is 48,000 daily rows; each
+    pass over them costs ~20 ms on SQLite), then the section names."""
+    rows = list(_traffic(period, now).values_list("language", "section_ref", "kind")
+                .annotate(n=Sum("reads")).order_by())
+    per_section: dict[tuple[str, int], int] = {}
+    arrivals: dict[str, int] = {}
+    for language, ref, kind, n in rows:
+        per_section[language, ref] = per_section.get((language, ref), 0) + n
+        if kind != Kind.INTERNAL:
+            arrivals[kind] = arrivals.get(kind, 0) + n
+    names = dict(Section.objects.filter(pk__in={ref for _l, ref in per_section})
                  .values_list("pk", "name"))
-    return [(r["language"], names.get(r["section_ref"], ""), r["n"]) for r in rows
-            if r["section_ref"] in names or not r["section_ref"]]
-
-
-def arrivals(period: Period, now: datetime) -> dict[str, int]:
-    """Readers arriving from outside, by kind (moves between our pages are not arrivals)."""
-    rows = (_traffic(period, now).exclude(kind=Kind.INTERNAL).values("kind")
-            .annotate(n=Sum("reads")).order_by())
-    return {row["kind"]: row["n"] for row in rows}
+    ranked = sorted(per_section.items(), key=lambda item: -item[1])
+    return Split(sections=[(language, names.get(ref, ""), n) for (language, ref), n in ranked
+                           if ref in names or not ref], arrivals=arrivals)
 
 
 def top_last_hour(now: datetime, *, limit: int = 10) -> list[Article]:

@@ -49,6 +49,8 @@ class Comment(models.Model):
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
             models.Index(fields=["author", "-created_at"], name="comment_by_author"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
+            # the desk's comments over time read only the period's part of it
+            models.Index(fields=["created_at"], name="comment_written"),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")

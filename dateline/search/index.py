@@ -16,7 +16,7 @@ from dateline.events import ArticleEvent, SiteChanged
 from dateline.newsroom.models import Article
 from dateline.search.keys import key_of
 from dateline.search.models import Document
-from dateline.search.text import plain_text, terms
+from dateline.search.text import pairs, plain_text, terms
 
 BATCH = 500
 CONFIGURATIONS = {"en": "english", "ru": "russian"}
@@ -112,14 +112,19 @@ def _write_fts(entries: list[Document], headlines: dict[int, str], old_keys: lis
 
 def _write_vectors(entries: list[Document], headlines: dict[int, str]) -> None:
     # PostgreSQL's own stemmer does not fold ё; folding it here matches the query's folding
-    rows = [(CONFIGURATIONS.get(e.language, "english"), _yo(headlines[e.pk]), _yo(e.text), e.pk)
-            for e in entries]
+    rows = [(CONFIGURATIONS.get(e.language, "english"), _yo(headlines[e.pk]), _yo(e.text),
+             story_pairs(headlines[e.pk], e.text, e.language), e.pk) for e in entries]
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE search_document SET vector = setweight(to_tsvector(c.cfg, %s), 'A') "
-            "|| to_tsvector(c.cfg, %s) FROM (SELECT %s::regconfig AS cfg) c "
+            "|| to_tsvector(c.cfg, %s), pairs = %s FROM (SELECT %s::regconfig AS cfg) c "
             "WHERE article_id = %s",
-            [(h, t, cfg, pk) for cfg, h, t, pk in rows])
+            [(h, t, p, cfg, pk) for cfg, h, t, p, pk in rows])
+
+
+def story_pairs(headline: str, text: str, language: str) -> list[int]:
+    """The neighbouring terms of a story, headline then text (as its vector runs on)."""
+    return pairs(terms(headline, language) + terms(text, language))
 
 
 def _yo(text: str) -> str:

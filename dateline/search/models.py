@@ -31,6 +31,7 @@ class Document(models.Model):
         indexes = [
             models.Index(fields=["language", "-published_at"], name="search_newest"),
             models.Index(fields=["section_id", "-published_at"], name="search_section"),
+            models.Index(fields=["language", "agency_id", "-published_at"], name="search_agency"),
         ]
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")

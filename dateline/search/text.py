@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import zlib
 from dataclasses import dataclass, field
 
 import Stemmer
@@ -75,6 +76,19 @@ def terms(text: str, language: str) -> list[str]:
     stop = STOP_WORDS.get(language, frozenset())
     folded = [w for w in (fold(m) for m in WORD.findall(text)) if w not in stop]
     return _stemmer(language).stemWords(folded)
+
+
+PAIR_BUCKETS = 1 << 20
+
+
+def pairs(stems: list[str] | tuple[str, ...]) -> list[int]:
+    """Each two neighbouring terms as a number: a phrase's stories hold all its pairs, so
+    PostgreSQL's index of them narrows a phrase to its few stories before positions are
+    checked. Built from our terms on both sides (story and query). A million numbers keep
+    the index small (a story holds ~300 of them); a clash only lets a story through to
+    that check."""
+    return sorted({zlib.crc32(f"{a} {b}".encode()) % PAIR_BUCKETS
+                   for a, b in zip(stems, stems[1:], strict=False)})
 
 
 def plain_text(body_html: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from dateline.search import backends
@@ -156,8 +157,9 @@ def test_excerpts_escape_the_story_text(section, make_article, indexed):
 def test_a_search_costs_the_same_queries_whatever_the_page_size(
         section, make_article, indexed, django_assert_num_queries):
     indexed(*[make_article(section, headline=f"Regatta {n}", slug=f"r-{n}") for n in range(12)])
-    # the matches, their ranking, the page's stories with their sections
-    with django_assert_num_queries(3):
+    # the matches, their ranking (SQLite scores them as it finds them), the page's stories
+    # with their sections
+    with django_assert_num_queries(2 if connection.vendor == "sqlite" else 3):
         page = search_stories("regatta", language="en")
         assert [hit.article.section.name for hit in page.hits] == ["World"] * 12
     # newest first needs no ranking
@@ -176,3 +178,37 @@ def test_past_the_candidates_the_count_says_there_are_more(
     # the newest four are the candidates; relevance orders them
     assert (page.count, page.more) == (4, True)
     assert sorted(hit.article.slug for hit in page.hits) == ["r-0", "r-1", "r-2", "r-3"]
+
+
+def test_a_phrase_finds_its_stories_among_many_holding_its_words(
+        section, make_article, indexed, monkeypatch):
+    # PostgreSQL narrows a phrase by its neighbouring terms before checking positions
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    now = timezone.now()
+    indexed(*[make_article(section, headline=f"Harbour day {n}", slug=f"h-{n}",
+                           body="<p>The regatta sails.</p>" if n % 2 else
+                           "<p>The sails of the regatta.</p>",
+                           published_at=now - timedelta(hours=n)) for n in range(8)])
+    page = search_stories('"regatta sails"', language="en", order="newest")
+    assert ([hit.article.slug for hit in page.hits], page.count, page.more) == (
+        ["h-1", "h-3", "h-5"], 3, True)
+    assert found('"sails of the regatta"', order="newest") == ["h-0", "h-2", "h-4"]
+
+
+
+@pytest.mark.parametrize("recent", [1, 2, 5, 8000])
+def test_matches_beyond_the_newest_stories_are_found_newest_first(
+        section, make_article, indexed, monkeypatch, recent):
+    # PostgreSQL looks among the newest RECENT stories first, then among all: either way
+    # every match is found, newest first, with the right count (SQLite: one way)
+    monkeypatch.setattr(backends, "RECENT", recent)
+    monkeypatch.setattr(backends, "CANDIDATES", 2)
+    now = timezone.now()
+    indexed(*[make_article(section, headline=f"Harbour day {n}", slug=f"h-{n}",
+                           body="<p>The regatta sails.</p>" if n % 2 else "<p>Calm.</p>",
+                           published_at=now - timedelta(hours=n)) for n in range(8)])
+    page = search_stories("regatta", language="en", order="newest")
+    assert ([hit.article.slug for hit in page.hits], page.count, page.more) == (
+        ["h-1", "h-3"], 2, True)
+    assert found("harbour", order="newest") == ["h-0", "h-1"]
+    assert found("harbour calm", order="newest") == ["h-0", "h-2"]
