@@ -42,7 +42,9 @@ router = ProtocolTypeRouter({"http": http_application, "websocket": websocket_ap
 async def application(scope, receive, send):
     if delivery.loop_unknown():  # where events for live pages must be handed over
         delivery.remember_loop(asyncio.get_running_loop())
-    if scope["type"] == "http" and await health.answer(scope, send):
+    if scope["type"] == "http":
+        if not await health.answer(scope, send):
+            await http_application(scope, receive, send)  # no router between: hits are hot
         return
     await router(scope, receive, send)
 
