@@ -31,7 +31,7 @@ from dateline.events import ArticleEvent, CommentChanged, SiteChanged, listen, p
 from dateline.reader import pagekeys
 from dateline.reader.pagequery import stored_query
 from dateline.reader.stale import EVERY_PAGE, KEYS_HEADER, pages_stale
-from dateline.reader.versions import shared, versions
+from dateline.reader.versions import versions
 
 log = logging.getLogger(__name__)
 _GZIP_MIN = 512
