@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import NoReturn
 
 import psycopg
 import pytest
 import redis
+
+from dateline.testing import Server
 
 REQUIRED = os.environ.get("DATELINE_REQUIRE_SERVICES") == "1"
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
@@ -54,3 +59,31 @@ def forget(client: redis.Redis, prefix: str) -> int:
     """Delete this run's keys, and only those; returns how many went."""
     keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
     return client.delete(*keys) if keys else 0
+
+
+@contextmanager
+def two_servers(data_dir: Path, name: str, *, prefix: str | None = None,
+                log_level: str = "ERROR", traceback_fails: bool = True) -> Iterator[list[Server]]:
+    """Two `dateline serve` (not started yet) sharing a PostgreSQL database made for them
+    and Redis under a key prefix of their own. Afterwards both are stopped, the database
+    dropped and the keys removed; a traceback in either's log fails the test."""
+    cache, admin = redis_client(), postgres_admin()
+    database = f"dateline_{name}_{secrets.token_hex(6)}"
+    prefix = prefix or new_prefix()
+    shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
+              "CACHE_KEY_PREFIX": prefix, "LOG_LEVEL": log_level}
+    both = [Server(data_dir, **shared), Server(data_dir, **shared)]
+    admin.execute(f'CREATE DATABASE "{database}"')
+    try:
+        yield both
+    finally:
+        for server in both:
+            server.stop()
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.close()
+        forget(cache, prefix)
+        cache.close()
+    if traceback_fails:
+        for server in both:
+            output = server.output()
+            assert "Traceback" not in output and "panicked" not in output, output[-3000:]

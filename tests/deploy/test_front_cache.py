@@ -13,7 +13,6 @@ import http.client
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -28,7 +27,9 @@ import pytest
 import websockets
 
 from dateline.testing import ROOT, Server, free_port
-from tests.services import PG_SERVER, REDIS_URL, forget, new_prefix, postgres_admin, redis_client
+from tests.services import (
+    two_servers,
+)
 
 VCL = ROOT / "deploy" / "varnish" / "dateline.vcl"
 BACKEND_LINE = '.port = "8000";'
@@ -313,45 +314,34 @@ def test_with_precise_keys_a_publication_leaves_unrelated_pages_in_the_cache(sit
 
 def test_on_postgres_and_redis_two_servers_purge_the_cache_once_within_a_second(tmp_path):
     # given two servers sharing PostgreSQL and Redis, Varnish in front of the first
-    cache, admin = redis_client(), postgres_admin()
-    database, prefix = f"dateline_front_{secrets.token_hex(6)}", new_prefix()
-    shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
-              "CACHE_KEY_PREFIX": prefix, "LOG_LEVEL": "WARNING"}
-    both = [Server(tmp_path, **shared), Server(tmp_path, **shared)]
-    front = Varnish(both[0].port)
-    for server in both:
-        server.env["FRONT_CACHE_PURGE_URLS"] = front.url + "/"
-    admin.execute(f'CREATE DATABASE "{database}"')
-    try:
-        both[0].prepare().shell(SETUP)
-        front.start()
+    with two_servers(tmp_path, "front", log_level="WARNING", traceback_fails=False) as both:
+        front = Varnish(both[0].port)
         for server in both:
-            server.start()
-        assert cached(front, "/en/").hit()
-        db = psycopg.connect(f"{PG_SERVER}/{database}", autocommit=True)
-        before = db.execute("SELECT now()").fetchone()[0]
-        # when a story is published from a script
-        done = publish(both[1], "bridge")
-        # then the home page shows it through the cache within a second, the servers' near
-        # copies of the store waited out
-        took = seconds_until(front, "/en/", "Bridge opens to walkers", done)
-        assert took < PUBLISH_SECONDS, f"shown after {took:.2f} s"
-        # and the cache was told once, not once per server
-        time.sleep(0.5)
-        with db:
-            purges = db.execute(
-                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path ="
-                " 'dateline.reader.tasks.purge_front_cache' AND enqueued_at > %s",
-                [before]).fetchone()[0]
-        assert purges == 1
-    finally:
-        front.stop()
-        for server in both:
-            server.stop()
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        forget(cache, prefix)
-        cache.close()
+            server.env["FRONT_CACHE_PURGE_URLS"] = front.url + "/"
+        try:
+            both[0].prepare().shell(SETUP)
+            front.start()
+            for server in both:
+                server.start()
+            assert cached(front, "/en/").hit()
+            db = psycopg.connect(both[0].env["DATABASE_URL"], autocommit=True)
+            before = db.execute("SELECT now()").fetchone()[0]
+            # when a story is published from a script
+            done = publish(both[1], "bridge")
+            # then the home page shows it through the cache within a second, the servers'
+            # near copies of the store waited out
+            took = seconds_until(front, "/en/", "Bridge opens to walkers", done)
+            assert took < PUBLISH_SECONDS, f"shown after {took:.2f} s"
+            # and the cache was told once, not once per server
+            time.sleep(0.5)
+            with db:
+                purges = db.execute(
+                    "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE task_path ="
+                    " 'dateline.reader.tasks.purge_front_cache' AND enqueued_at > %s",
+                    [before]).fetchone()[0]
+            assert purges == 1
+        finally:
+            front.stop()
 
 
 def test_with_the_cache_gone_the_newsroom_publishes_and_the_server_answers(site):

@@ -23,15 +23,7 @@ from collections.abc import Iterator
 import pytest
 import websockets
 
-from dateline.testing import Server
-from tests.services import (
-    PG_SERVER,
-    REDIS_URL,
-    forget,
-    new_prefix,
-    postgres_admin,
-    redis_client,
-)
+from tests.services import new_prefix, two_servers
 
 DELIVERY_SECONDS = 5.0
 PREFIX = new_prefix()
@@ -60,16 +52,8 @@ print('room', Room.objects.get(language='en', slug='general').pk)
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[dict]:
     """Two servers sharing one PostgreSQL database and one Redis, with one draft story."""
-    cache = redis_client()
-    admin = postgres_admin()
-    database = f"dateline_live_{secrets.token_hex(6)}"
     headline = f"Bridge reopens {secrets.token_hex(4)}"
-    data = tmp_path_factory.mktemp("live-data")
-    shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
-              "CACHE_KEY_PREFIX": PREFIX, "LOG_LEVEL": "ERROR"}
-    both = [Server(data, **shared), Server(data, **shared)]
-    admin.execute(f'CREATE DATABASE "{database}"')
-    try:
+    with two_servers(tmp_path_factory.mktemp("live-data"), "live", prefix=PREFIX) as both:
         out = both[0].prepare().shell(f"HEADLINE = {headline!r}\n" + SETUP)
         draft_id = int(re.search(r"^draft (\d+)$", out, re.M).group(1))
         room_id = int(re.search(r"^room (\d+)$", out, re.M).group(1))
@@ -77,16 +61,6 @@ def servers(tmp_path_factory) -> Iterator[dict]:
             server.start()
         yield {"bases": [s.url for s in both], "draft_id": draft_id, "headline": headline,
                "room_id": room_id}
-    finally:
-        for server in both:
-            server.stop()
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        forget(cache, PREFIX)
-        cache.close()
-    for server in both:
-        output = server.output()
-        assert "Traceback" not in output and "panicked" not in output, output[-3000:]
 
 
 def log_in(base: str) -> tuple[urllib.request.OpenerDirector, str, str]:

@@ -19,7 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from dateline.testing import Server
-from tests.services import PG_SERVER, REDIS_URL, forget, new_prefix, postgres_admin, redis_client
+from tests.services import (
+    new_prefix,
+    two_servers,
+)
 
 PAGE_SECONDS = 1.0
 PREFIX = new_prefix()
@@ -52,29 +55,12 @@ actions.publish_article(a, by=None)
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[list[Server]]:
-    cache = redis_client()
-    admin = postgres_admin()
-    database = f"dateline_stored_{secrets.token_hex(6)}"
-    data = tmp_path_factory.mktemp("stored-pages")
-    shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
-              "CACHE_KEY_PREFIX": PREFIX, "LOG_LEVEL": "INFO"}
-    both = [Server(data, **shared), Server(data, **shared)]
-    admin.execute(f'CREATE DATABASE "{database}"')
-    try:
+    with two_servers(tmp_path_factory.mktemp("stored-pages"), "stored", prefix=PREFIX,
+                     log_level="INFO") as both:
         both[0].prepare().shell(SETUP)
         for server in both:
             server.start("--no-worker")
         yield both
-    finally:
-        for server in both:
-            server.stop()
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
-        forget(cache, PREFIX)
-        cache.close()
-    for server in both:
-        output = server.output()
-        assert "Traceback" not in output and "panicked" not in output, output[-3000:]
 
 
 def renders(servers: list[Server], path: str) -> int:
