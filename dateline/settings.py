@@ -212,6 +212,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
 # "off" renders every page on every request (to measure renders); nothing else turns it off
 PAGE_STORE = env("PAGE_STORE", "on") != "off"
+# seconds a reader waits for another request's render of the same page (with no stale copy
+# to serve) before rendering it too
+PAGE_RENDER_WAIT = float(env("PAGE_RENDER_WAIT", "1.5"))
 
 # Front caches (deploy/varnish/) to purge when pages go stale, comma-separated addresses
 # such as http://10.0.0.5:6081/; none by default (docs/front-cache.md).

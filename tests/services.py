@@ -63,7 +63,8 @@ def forget(client: redis.Redis, prefix: str) -> int:
 
 @contextmanager
 def two_servers(data_dir: Path, name: str, *, prefix: str | None = None,
-                log_level: str = "ERROR", traceback_fails: bool = True) -> Iterator[list[Server]]:
+                log_level: str = "ERROR", traceback_fails: bool = True,
+                **env: str) -> Iterator[list[Server]]:
     """Two `dateline serve` (not started yet) sharing a PostgreSQL database made for them
     and Redis under a key prefix of their own. Afterwards both are stopped, the database
     dropped and the keys removed; a traceback in either's log fails the test."""
@@ -71,7 +72,7 @@ def two_servers(data_dir: Path, name: str, *, prefix: str | None = None,
     database = f"dateline_{name}_{secrets.token_hex(6)}"
     prefix = prefix or new_prefix()
     shared = {"DATABASE_URL": f"{PG_SERVER}/{database}", "REDIS_URL": REDIS_URL,
-              "CACHE_KEY_PREFIX": prefix, "LOG_LEVEL": log_level}
+              "CACHE_KEY_PREFIX": prefix, "LOG_LEVEL": log_level, **env}
     both = [Server(data_dir, **shared), Server(data_dir, **shared)]
     admin.execute(f'CREATE DATABASE "{database}"')
     try:

@@ -38,7 +38,8 @@ _GZIP_MIN = 512
 PATH_MAX = 500
 _SKIP_HEADERS = {"content-length", "content-encoding", "x-cache"}
 LOCK_SECONDS = 5  # a render taking longer lets another request start one too
-WAIT_SECONDS = 1.5  # a request waiting for another's render gives up and renders itself
+# (a request waiting for another's render gives up after settings.PAGE_RENDER_WAIT and
+# renders itself)
 _POLL_SECONDS = 0.01
 _STALE = -1  # the version recorded for EVERY_PAGE when an event overlapped the render
 _ENTRY_FIELDS = 6  # versions, status, headers, body, gzip body, ready ASGI headers
@@ -246,14 +247,15 @@ class PageCacheMiddleware:
         key = _key(request)
         if key is None:
             return self.get_response(request)
-        gives_up = time.monotonic() + WAIT_SECONDS
+        wait = settings.PAGE_RENDER_WAIT
+        gives_up = time.monotonic() + wait
         while True:
             entry, fresh = lookup(key)
             if fresh:
                 return _from_entry(request, entry)
             # One request renders (in any process: the lock is in the shared cache); the
             # others serve the stale copy meanwhile, or wait for the new one briefly.
-            if cache.add(_lock_key(key), 1, timeout=LOCK_SECONDS):
+            if cache.add(_lock_key(key), 1, timeout=max(LOCK_SECONDS, 2 * wait)):
                 try:
                     return self._render(key, request)
                 finally:
